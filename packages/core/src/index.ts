@@ -1,0 +1,13 @@
+export { createWidgent } from './createWidgent'
+export { loadWidgent, DEFAULT_SCRIPT_URL } from './loadWidgent'
+export { WidgentError } from './WidgentError'
+export type { WidgentErrorCode } from './WidgentError'
+export type { Store } from './createStore'
+export type {
+  WidgentClient,
+  WidgentGlobal,
+  WidgentLoadOptions,
+  WidgentOptions,
+  WidgentState,
+  WidgentUser,
+} from './types'

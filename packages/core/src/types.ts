@@ -1,0 +1,79 @@
+import type { WidgentError } from './WidgentError'
+
+/** The signed-in user, as the app's auth library knows them. */
+export interface WidgentUser {
+  /** Stable unique id: the only field that decides whether the widget fetches a new token. */
+  id: string
+  name?: string
+  metadata?: Record<string, string | number | boolean>
+}
+
+/** What the bare loader needs. */
+export interface WidgentLoadOptions {
+  productId: string
+  serviceKey: string
+  /** The widget script; {@link DEFAULT_SCRIPT_URL} otherwise. */
+  scriptUrl?: string
+  /** CSP nonce for the script tag. */
+  nonce?: string
+  /** Script load + `widgent:ready`, in ms. Default 15 000. */
+  loadTimeoutMs?: number
+}
+
+export interface WidgentOptions extends WidgentLoadOptions {
+  /** Default fetcher: `GET` this URL with credentials and read `{ token }`. */
+  tokenEndpoint?: string
+  /** Your own fetcher, instead of `tokenEndpoint`. Honour `signal`: the kit aborts requests whose user left. */
+  fetchToken?: (user: WidgentUser, ctx: { signal: AbortSignal }) => Promise<string>
+  /** When `mount()` fetches the script: at once (default), when the browser is idle, or only on `load()`. */
+  load?: 'eager' | 'idle' | 'manual'
+  /** A widget command sent before re-registering on sign-out and user switch. None by default. */
+  resetCommand?: string
+  /** How long the widget's fetcher waits for auth to settle (`setUser(undefined)`) before answering anonymous. Default 10 000. */
+  authTimeoutMs?: number
+  /** One token request attempt, in ms. Default 10 000. */
+  tokenTimeoutMs?: number
+  onError?: (error: WidgentError) => void
+}
+
+export interface WidgentState {
+  widget: 'idle' | 'loading' | 'ready' | 'error'
+  identity: 'unknown' | 'anonymous' | 'fetching' | 'identified' | 'error'
+  /** The settled user: `null` while signed out or not yet known. */
+  user: WidgentUser | null
+  /** ms epoch, from the token's `exp` claim when it is a JWT. */
+  expiresAt: number | null
+  error: WidgentError | null
+}
+
+export interface WidgentClient {
+  /** Load the widget now. Safe to call many times; after a failure it tries again. Never rejects: errors land in state. */
+  load(): Promise<void>
+  /** Start the client as `options.load` says, and return `destroy`. Adapters call this on mount. */
+  mount(): () => void
+  /** `undefined`: auth still loading; `null`: signed out. Only a change of user id fetches a new token. */
+  setUser(user: WidgentUser | null | undefined): void
+  /** Drop the cached token and make the widget fetch again. */
+  refresh(): Promise<void>
+  getSnapshot(): WidgentState
+  /** Calls `listener` at once with the current state (Svelte's store contract), then on every change. */
+  subscribe(listener: (state: WidgentState) => void): () => void
+  /** A widget command; queued until the widget is ready. */
+  command(name: string, ...args: unknown[]): void
+  /** Release listeners, timers and requests in flight. A later `mount()` or `load()` starts afresh. */
+  destroy(): void
+}
+
+/** `window.widgent`, as the widget script defines it. */
+export interface WidgentGlobal {
+  (command: string, ...args: unknown[]): void
+  init(config: { productId: string; serviceKey: string }): void
+  /** Set by widget builds that expose readiness; lets the kit join a widget that was ready before it started. */
+  ready?: boolean
+}
+
+declare global {
+  interface Window {
+    widgent?: WidgentGlobal
+  }
+}
