@@ -69,7 +69,30 @@ function newClient(options: WidgentOptions): WidgentClient {
       )
     }))
 
-  /** A request for the user's token: each try cut off after `tokenTimeoutMs`, 5xx and network errors tried again. */
+  /** One try at the token source, cut off after `tokenTimeoutMs`; `signal` (the flight's) ends it early. */
+  const attempt = (forUser: WidgentUser, signal: AbortSignal) => {
+    const controller = new AbortController()
+    const stop = () => controller.abort()
+    signal.addEventListener('abort', stop)
+    return Promise.race([
+      fetchToken
+        ? fetchToken(forUser, { signal: controller.signal })
+        : tokenEndpoint
+          ? fetchFromEndpoint(tokenEndpoint, controller.signal)
+          : Promise.reject(new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')),
+      sleep(tokenTimeoutMs, controller.signal).then(() => {
+        throw new WidgentError('token-fetch', __DEV__ && `No token within ${tokenTimeoutMs} ms.`)
+      }),
+    ])
+      .then(parseToken)
+      .finally(() => {
+        // Ends the timeout, or the request that timed out.
+        stop()
+        signal.removeEventListener('abort', stop)
+      })
+  }
+
+  /** A request for the user's token; 5xx, network errors and timeouts are tried again. */
   const request = (forUser: WidgentUser): Promise<string> => {
     set({ identity: 'fetching', error: null })
     const abort = new AbortController()
@@ -77,23 +100,12 @@ function newClient(options: WidgentOptions): WidgentClient {
     const next: NonNullable<typeof flight> = (flight = {
       abort,
       promise: retry(
-        () =>
-          Promise.race([
-            fetchToken
-              ? fetchToken(forUser, { signal })
-              : tokenEndpoint
-                ? fetchFromEndpoint(tokenEndpoint, signal)
-                : Promise.reject(new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')),
-            sleep(tokenTimeoutMs, signal).then(() => {
-              throw new WidgentError('token-fetch', __DEV__ && `No token within ${tokenTimeoutMs} ms.`)
-            }),
-          ]).then(parseToken),
+        () => attempt(forUser, signal),
         signal,
         // 401/403, a bad answer or bad config will not get better by asking again.
         ({ code, status }) => code == 'token-fetch' && !(status! < 500),
       ).then(
         ({ token, expiresAt }) => {
-          abort.abort() // ends the timeout of the last try
           // The user changed while we waited: this token is never cached and never handed out.
           if (flight != next) return ''
           // A cached token is never handed out in the second half of its remaining life.

@@ -1,0 +1,16 @@
+export interface FakeWidget {
+  inits: Array<{ productId: string; serviceKey: string }>
+  /** Every command the kit sent, in order: [name, ...args]. */
+  commands: Array<[string, ...unknown[]]>
+  /** The last registered fetcher. */
+  fetcher: (() => Promise<string>) | undefined
+  registrations: number
+  /** Every answer the widget received from a fetcher, in order of arrival. */
+  answers: string[]
+  /** Call the registered fetcher as the widget does; records the answer. */
+  ask(): Promise<string>
+  fireReady(): void
+  uninstall(): void
+}
+
+export function installFakeWidget(options?: { ready?: boolean }): FakeWidget

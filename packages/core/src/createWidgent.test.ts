@@ -1,0 +1,235 @@
+import { installFakeWidget } from '@widgent/config/fakeWidget'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { WidgentOptions } from './types'
+import { flush, freshKit, jwt, uniqueProduct } from './testUtils'
+
+/** A fresh kit, a widget that is already on the page, and a client with a counting token source. */
+async function setup(extra: Partial<WidgentOptions> = {}, { ready = true } = {}) {
+  const kit = await freshKit()
+  const widget = installFakeWidget({ ready })
+  const fetchToken = vi.fn(async (user: { id: string }, _ctx: { signal: AbortSignal }): Promise<string> => jwt(user.id))
+  const onError = vi.fn()
+  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, ...extra })
+  return { kit, widget, fetchToken, onError, client }
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+describe('createWidgent: options', () => {
+  it('throws at once when given a verificationSecret, saying it belongs on the server', async () => {
+    const { createWidgent, WidgentError } = await freshKit()
+    const options = { productId: 'p', serviceKey: 'k', verificationSecret: 'shh' } as WidgentOptions
+    expect(() => createWidgent(options)).toThrow(WidgentError)
+    expect(() => createWidgent(options)).toThrow(/verificationSecret belongs on your server/)
+  })
+
+  it.each([
+    ['no productId', { serviceKey: 'k' }],
+    ['an empty serviceKey', { productId: 'p', serviceKey: '' }],
+    ['a non-string productId', { productId: 1, serviceKey: 'k' }],
+    ['both tokenEndpoint and fetchToken', { productId: 'p', serviceKey: 'k', tokenEndpoint: '/t', fetchToken: async () => '' }],
+  ])('throws a config error for %s', async (_, options) => {
+    const { createWidgent } = await freshKit()
+    expect(() => createWidgent(options as WidgentOptions)).toThrow(expect.objectContaining({ code: 'config' }))
+  })
+
+  it('links every error to its README section', async () => {
+    const { createWidgent } = await freshKit()
+    expect(() => createWidgent({} as WidgentOptions)).toThrow(/#error-config/)
+  })
+
+  it('returns the same client for the same productId', async () => {
+    const { createWidgent } = await freshKit()
+    const a = createWidgent({ productId: 'same', serviceKey: 'k' })
+    expect(createWidgent({ productId: 'same', serviceKey: 'k' })).toBe(a)
+    expect(createWidgent({ productId: 'other', serviceKey: 'k' })).not.toBe(a)
+  })
+
+  it('touches no DOM when created', async () => {
+    const { createWidgent } = await freshKit()
+    const added = vi.spyOn(window, 'addEventListener')
+    createWidgent({ productId: uniqueProduct(), serviceKey: 'k' })
+    expect(document.querySelectorAll('script')).toHaveLength(0)
+    expect(added).not.toHaveBeenCalled()
+  })
+
+  it('rejects a user without a string id', async () => {
+    const { client } = await setup()
+    expect(() => client.setUser({ id: 7 } as never)).toThrow(expect.objectContaining({ code: 'config' }))
+    expect(() => client.setUser({ id: '' })).toThrow(expect.objectContaining({ code: 'config' }))
+    expect(() => client.setUser('ada' as never)).toThrow(expect.objectContaining({ code: 'config' }))
+    expect(client.getSnapshot().identity).toBe('unknown')
+  })
+})
+
+describe('createWidgent: loading', () => {
+  it('mount() loads at once by default, registers the fetcher when ready and reports the state', async () => {
+    const { client, widget } = await setup({}, { ready: false })
+    const states: string[] = []
+    client.subscribe((state) => states.push(state.widget))
+    client.mount()
+    expect(document.querySelectorAll('script')).toHaveLength(1)
+    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    expect(widget.inits).toHaveLength(1)
+    widget.fireReady()
+    await flush()
+    expect(states).toEqual(['idle', 'loading', 'ready'])
+    expect(widget.registrations).toBe(1)
+  })
+
+  it("load: 'manual' waits for load()", async () => {
+    const { client, widget } = await setup({ load: 'manual' })
+    client.mount()
+    await flush()
+    expect(client.getSnapshot().widget).toBe('idle')
+    await client.load()
+    expect(client.getSnapshot().widget).toBe('ready')
+    expect(widget.registrations).toBe(1)
+  })
+
+  it("load: 'idle' waits for the browser to be idle, and an unmount before then cancels it", async () => {
+    const idle: Array<() => void> = []
+    window.requestIdleCallback = vi.fn((callback: () => void) => idle.push(callback)) as never
+    window.cancelIdleCallback = vi.fn()
+    const { client } = await setup({ load: 'idle' })
+    const unmount = client.mount()
+    expect(client.getSnapshot().widget).toBe('idle')
+    idle[0]!()
+    await flush()
+    expect(client.getSnapshot().widget).toBe('ready')
+    unmount()
+    client.mount()
+    unmount()
+    expect(window.cancelIdleCallback).toHaveBeenCalled()
+  })
+
+  it('retries a failed load twice with backoff, then reports script-load; load() again recovers', async () => {
+    vi.useFakeTimers()
+    const { client, onError } = await setup({}, { ready: false })
+    window.widgent = undefined
+    client.mount()
+    const failScript = () => document.querySelector('script')!.dispatchEvent(new Event('error'))
+    failScript()
+    await vi.advanceTimersByTimeAsync(499)
+    expect(document.querySelectorAll('script')).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1)
+    failScript() // second try, 0.5 s later
+    await vi.advanceTimersByTimeAsync(1000)
+    failScript() // third try, 1 s after that
+    await flush()
+    expect(client.getSnapshot()).toMatchObject({ widget: 'error', error: { code: 'script-load' } })
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'script-load' }))
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(document.querySelectorAll('script')).toHaveLength(0) // no fourth try on its own
+
+    const loaded = client.load()
+    const widget = installFakeWidget({ ready: false })
+    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    widget.fireReady()
+    await loaded
+    expect(client.getSnapshot()).toMatchObject({ widget: 'ready', error: null })
+  })
+
+  it('queues commands until ready and sends them in order, after the fetcher', async () => {
+    const { client, widget } = await setup({}, { ready: false })
+    client.command('open')
+    client.command('say', 'hi', 2)
+    client.mount()
+    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    expect(widget.commands).toEqual([])
+    widget.fireReady()
+    await flush()
+    expect(widget.commands.map(([name]) => name)).toEqual(['setIdentityTokenFetcher', 'open', 'say'])
+    expect(widget.commands[2]).toEqual(['say', 'hi', 2])
+    client.command('close')
+    expect(widget.commands.at(-1)).toEqual(['close'])
+  })
+
+  it('survives mount, unmount, mount (React StrictMode): one script, one init, one registration', async () => {
+    const { client, widget } = await setup({}, { ready: false })
+    const unmount = client.mount()
+    unmount()
+    client.mount()
+    expect(document.querySelectorAll('script')).toHaveLength(1)
+    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    widget.fireReady()
+    await flush()
+    expect(widget.inits).toHaveLength(1)
+    expect(widget.registrations).toBe(1)
+    expect(client.getSnapshot().widget).toBe('ready')
+  })
+
+  it('destroys on the last unmount only, and a stale unmount does nothing', async () => {
+    const { client } = await setup()
+    const first = client.mount()
+    const second = client.mount()
+    await flush()
+    first()
+    first()
+    expect(client.getSnapshot().widget).toBe('ready')
+    second()
+    expect(client.getSnapshot().widget).toBe('idle')
+  })
+})
+
+describe('createWidgent: state', () => {
+  it('getSnapshot() returns the same object until something changes', async () => {
+    const { client } = await setup()
+    const before = client.getSnapshot()
+    expect(client.getSnapshot()).toBe(before)
+    client.setUser(undefined)
+    expect(client.getSnapshot()).toBe(before)
+    client.setUser(null)
+    expect(client.getSnapshot()).not.toBe(before)
+  })
+
+  it('subscribe() calls the listener at once and returns an unsubscribe', async () => {
+    const { client } = await setup()
+    const listener = vi.fn()
+    const unsubscribe = client.subscribe(listener)
+    expect(listener).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ widget: 'idle', identity: 'unknown', user: null }))
+    unsubscribe()
+    client.setUser(null)
+    expect(listener).toHaveBeenCalledTimes(1)
+  })
+
+  it('destroy() aborts the request in flight, clears timers and leaves the fetcher answering anonymous', async () => {
+    vi.useFakeTimers()
+    const { client, widget, fetchToken } = await setup()
+    let signal!: AbortSignal
+    fetchToken.mockImplementationOnce((_user: unknown, ctx: { signal: AbortSignal }) => {
+      signal = ctx.signal
+      return new Promise(() => {})
+    })
+    client.mount()
+    client.setUser({ id: 'ada' })
+    await flush()
+    expect(fetchToken).toHaveBeenCalledTimes(1)
+    client.destroy()
+    expect(signal.aborted).toBe(true)
+    expect(vi.getTimerCount()).toBe(0)
+    await flush()
+    expect(widget.answers).toEqual([''])
+    await expect(widget.ask()).resolves.toBe('')
+    expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'unknown', user: null })
+  })
+
+  it('destroy() leaves no listener on window', async () => {
+    const added = vi.spyOn(window, 'addEventListener')
+    const removed = vi.spyOn(window, 'removeEventListener')
+    const { client, widget } = await setup({}, { ready: false })
+    client.mount()
+    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    widget.fireReady()
+    await flush()
+    client.destroy()
+    const live = added.mock.calls.filter(
+      ([type, listener, options]) =>
+        !(options as AddEventListenerOptions)?.signal?.aborted && !removed.mock.calls.some(([t, l]) => t === type && l === listener),
+    )
+    expect(live).toEqual([])
+  })
+})
