@@ -1,1 +1,6 @@
-export {}
+export { WidgentProvider } from './WidgentProvider'
+export type { WidgentProviderProps } from './WidgentProvider'
+export { useWidgent } from './useWidgent'
+export { useWidgentIdentity } from './useWidgentIdentity'
+export { WidgentError } from '@widgent/core'
+export type { WidgentClient, WidgentErrorCode, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
