@@ -1,1 +1,5 @@
-export {}
+export { WidgentPlugin } from './WidgentPlugin'
+export { WidgentKey } from './WidgentKey'
+export { useWidgent } from './useWidgent'
+export { useWidgentIdentity } from './useWidgentIdentity'
+export type { WidgentClient, WidgentError, WidgentErrorCode, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
