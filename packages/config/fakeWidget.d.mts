@@ -7,6 +7,8 @@ export interface FakeWidget {
   registrations: number
   /** Every answer the widget received from a fetcher, in order of arrival. */
   answers: string[]
+  /** How often a fetcher threw or rejected (the widget then goes anonymous). The kit's never should. */
+  throws: number
   /** Call the registered fetcher as the widget does; records the answer. */
   ask(): Promise<string>
   fireReady(): void

@@ -15,9 +15,16 @@ export function installFakeWidget({ ready = true } = {}) {
     registrations: 0,
     /** Every answer the widget received from a fetcher, in order of arrival. */
     answers: [],
+    /** How often a fetcher threw or rejected (the widget then goes anonymous). The kit's never should. */
+    throws: 0,
     /** Call the registered fetcher as the widget does (on registration, before expiry); records the answer. */
     async ask() {
-      const answer = await widget.fetcher()
+      let answer = ''
+      try {
+        answer = await widget.fetcher()
+      } catch {
+        widget.throws++
+      }
       widget.answers.push(answer)
       return answer
     },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import esbuild from 'rollup-plugin-esbuild'
 import dts from 'rollup-plugin-dts'
 
@@ -12,14 +14,35 @@ const dev = {
   transform: (code) => ({ code: code.replaceAll('__DEV__', "(process.env.NODE_ENV !== 'production')"), map: null }),
 }
 
-export function defineConfig({ input = 'src/index.ts', banner, platform = 'browser' } = {}) {
+// `import text from './file.js?raw'` inlines the file's text, as vitest does natively, so a package can keep a
+// non-module source (the emulator's widget script) readable beside its code.
+const raw = {
+  name: 'widgent-raw',
+  resolveId: (id, importer) => (id.endsWith('?raw') && importer ? resolve(dirname(importer), id) : null),
+  load(id) {
+    if (!id.endsWith('?raw')) return null
+    const file = id.slice(0, -'?raw'.length)
+    this.addWatchFile(file)
+    return `export default ${JSON.stringify(readFileSync(file, 'utf8'))}`
+  },
+}
+
+/** `bin` builds one more entry, `dist/cli.js` (ESM, executable, no types), for a package's command. */
+export function defineConfig({ input = 'src/index.ts', banner, platform = 'browser', bin } = {}) {
   const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
   const output = (file, format) => ({ file, format, sourcemap: true, banner })
+  const plugins = [raw, dev, esbuild({ target: platform === 'node' ? 'node20' : 'es2022', platform })]
+  const cli = bin && {
+    input: bin,
+    external,
+    plugins,
+    output: { file: 'dist/cli.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
+  }
   return [
     {
       input,
       external,
-      plugins: [dev, esbuild({ target: platform === 'node' ? 'node20' : 'es2022', platform })],
+      plugins,
       output: [output('dist/index.js', 'es'), output('dist/index.cjs', 'cjs')],
       // a banner such as 'use client' is a module directive rollup would otherwise warn about
       onwarn(warning, warn) {
@@ -35,5 +58,6 @@ export function defineConfig({ input = 'src/index.ts', banner, platform = 'brows
         { file: 'dist/index.d.cts', format: 'es' },
       ],
     },
+    ...(cli ? [cli] : []),
   ]
 }

@@ -36,7 +36,7 @@ function newClient(options: WidgentOptions): WidgentClient {
   let user: WidgentUser | null | undefined
   let epoch = 0
   // The token request for the current user, dropped on every change of user id (so whatever it
-  // brings back is stale). Once it succeeds, `until` makes it the token cache.
+  // brings back is stale). Once it settles, `until` makes it the token cache.
   let flight: { promise: Promise<string>; abort: AbortController; until?: number } | undefined
   let authWait: Promise<void> | undefined
   let authSettled: (() => void) | undefined
@@ -115,7 +115,8 @@ function newClient(options: WidgentOptions): WidgentClient {
         },
         (error: WidgentError) => {
           if (flight == next) {
-            flight = undefined
+            // The failure stands for this user until refresh() or a change of user: no request storms.
+            next.until = Infinity
             report(error, { identity: 'error' })
           }
           return ''
@@ -207,7 +208,13 @@ function newClient(options: WidgentOptions): WidgentClient {
       const waiting = authSettled
       authSettled?.()
       if (ready && life && (previous !== undefined || !waiting)) {
-        if (options.resetCommand && previous) call(options.resetCommand)
+        if (previous) {
+          if (options.resetCommand) call(options.resetCommand)
+          // An answer for the previous user may already be on its way to the widget (resolved a microtask
+          // before this switch): an anonymous answer lands right behind it, before the page can act on it,
+          // and holds until the new user's token arrives.
+          if (next) call('setIdentityTokenFetcher', async () => '')
+        }
         register()
       }
     },

@@ -157,8 +157,29 @@ describe('identity: only a change of user id re-fetches', () => {
     await flush()
     expect(requests.map((r) => r.user.id)).toEqual(['ada', 'grace'])
     await answer(1)
-    expect(widget.answers.map(subOf)).toEqual(['ada', 'grace'])
+    // anonymous while Grace's token is on its way, then Grace
+    expect(widget.answers.map(subOf)).toEqual(['ada', '', 'grace'])
     expect(client.getSnapshot()).toMatchObject({ identity: 'identified', user: grace })
+  })
+
+  it('supersedes at once an answer for A that was already resolved when auth switched to B', async () => {
+    const { client, requests, widget } = await setup()
+    client.setUser(ada)
+    await flush()
+    // Auth switches in the microtask right after the kit resolved the widget's call with Ada's token,
+    // before the widget's own continuation runs: nothing can stop that answer from landing after the switch.
+    const fetcher = widget.fetcher!
+    widget.fetcher = () => {
+      const answer = fetcher()
+      void answer.then(() => client.setUser(grace))
+      return answer
+    }
+    void widget.ask()
+    requests[0]!.resolve(jwt('ada'))
+    await flush()
+    expect(client.getSnapshot().user).toEqual(grace)
+    expect(widget.answers.map(subOf).slice(-2)).toEqual(['ada', ''])
+    expect(requests[1]!.user.id).toBe('grace')
   })
 
   it('sends resetCommand before re-registering on sign-out and switch, never on first sign-in', async () => {
@@ -168,9 +189,9 @@ describe('identity: only a change of user id re-fetches', () => {
     await answer(0)
     expect(names()).toEqual(['setIdentityTokenFetcher'])
     client.setUser(grace)
-    expect(names()).toEqual(['setIdentityTokenFetcher', 'shutdown', 'setIdentityTokenFetcher'])
+    expect(names()).toEqual(['setIdentityTokenFetcher', 'shutdown', 'setIdentityTokenFetcher', 'setIdentityTokenFetcher'])
     client.setUser(null)
-    expect(names().slice(3)).toEqual(['shutdown', 'setIdentityTokenFetcher'])
+    expect(names().slice(4)).toEqual(['shutdown', 'setIdentityTokenFetcher'])
   })
 
   it('sends no resetCommand unless asked to', async () => {
@@ -295,6 +316,24 @@ describe('identity: errors never reach the widget as throws', () => {
     expect(widget.answers).toEqual([''])
     expect(client.getSnapshot()).toMatchObject({ identity: 'error', error: { code: 'token-fetch' } })
     expect(onError).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ code: 'token-fetch' }))
+  })
+
+  it('after a failure, further widget calls answer anonymous with no request, until refresh()', async () => {
+    const { kit, client, requests, widget, answer } = await setup()
+    client.setUser(ada)
+    await flush()
+    requests[0]!.reject(new kit.WidgentError('unauthorized', 'signed out', 401))
+    await flush()
+    await widget.ask()
+    await widget.ask()
+    expect(requests).toHaveLength(1)
+    expect(widget.answers).toEqual(['', '', ''])
+    const refreshed = client.refresh()
+    expect(requests).toHaveLength(2)
+    await answer(1)
+    await refreshed
+    expect(widget.answers.map(subOf).at(-1)).toBe('ada')
+    expect(client.getSnapshot()).toMatchObject({ identity: 'identified', error: null })
   })
 
   it('recovers when a retry succeeds', async () => {
