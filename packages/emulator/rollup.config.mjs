@@ -1,3 +1,3 @@
 import { defineConfig } from '@widgent/config/rollup'
 
-export default defineConfig({ platform: 'node' })
+export default defineConfig({ platform: 'node', bin: 'src/cli.ts' })

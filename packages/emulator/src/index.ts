@@ -1,1 +1,5 @@
-export {}
+export { startEmulator } from './startEmulator'
+export { DEMO_PRODUCT } from './DEMO_PRODUCT'
+export { TOKEN_REQUEST_LIMITS } from './validateTokenRequest'
+export { MAX_BODY_BYTES } from './readJsonBody'
+export type { Emulator, EmulatorFaults, EmulatorLog, EmulatorOptions, EmulatorProduct, UserMetadata } from './types'

@@ -1,0 +1,193 @@
+// The emulator's widget: a readable stand-in for the real Widgent widget script.
+// The emulator fills in its config ({ apiUrl, neverReady }) on the last line as it serves this file.
+;(function (config) {
+  'use strict'
+
+  // Loaded twice: the first copy keeps the page, so there is still one panel and one init.
+  if (window.widgent && window.widgent.__emulator) return
+
+  const hooks = { inits: 0, answers: [] }
+  const queue = []
+  let initialized = false
+  let productId = ''
+  let fetcher = null
+  let token = ''
+  let user = null
+  let refreshTimer
+  let panel = null
+
+  function widgent(command, ...args) {
+    if (widgent.ready) run(command, args)
+    else queue.push([command, args])
+  }
+  widgent.ready = false
+  // Test hooks: how often init was called (ignored calls included) and every fetcher answer applied.
+  widgent.__emulator = hooks
+
+  widgent.init = function init(options) {
+    hooks.inits++
+    if (initialized) {
+      return void console.warn('Widgent: init was called again; the widget is already initialised, so this call is ignored.')
+    }
+    initialized = true
+    if (config.neverReady) return
+    const { productId: id, serviceKey } = options || {}
+    if (typeof id != 'string' || !id || typeof serviceKey != 'string' || !serviceKey) {
+      return void console.error('Widgent: init needs { productId, serviceKey }: copy both from the dashboard Setup tab.')
+    }
+    productId = id
+    const query = new URLSearchParams({ productId, serviceKey })
+    fetch(`${config.apiUrl}/v1/widget/config?${query}`, { credentials: 'omit' })
+      .then(async (response) => {
+        if (!response.ok) {
+          const body = await response.json().catch(() => ({}))
+          throw new Error(body.error || `the service answered ${response.status}`)
+        }
+        return whenBodyExists()
+      })
+      .then(() => {
+        mountPanel()
+        widgent.ready = true
+        for (const [command, args] of queue.splice(0)) run(command, args)
+        window.dispatchEvent(new Event('widgent:ready'))
+      })
+      .catch((error) => {
+        console.error(
+          `Widgent: init failed for product "${productId}": ${error.message} ` +
+            `(check productId and serviceKey, and that ${location.origin} is registered for the product).`,
+        )
+      })
+  }
+
+  const commands = {
+    setIdentityTokenFetcher(fn) {
+      if (typeof fn != 'function') {
+        return void console.error('Widgent: setIdentityTokenFetcher needs a function resolving a token, or "" for anonymous.')
+      }
+      fetcher = fn
+      askFetcher()
+    },
+  }
+
+  function run(command, args) {
+    if (!Object.hasOwn(commands, command)) return void console.error(`Widgent: unknown command "${command}".`)
+    commands[command](...args)
+  }
+
+  // Every answer is applied as it arrives: keeping answers in order is the page's job, not the widget's.
+  async function askFetcher() {
+    clearTimeout(refreshTimer)
+    let answer
+    try {
+      answer = await fetcher()
+    } catch (error) {
+      console.error('Widgent: the identity token fetcher failed; continuing anonymously.', error)
+      answer = ''
+    }
+    if (typeof answer != 'string') {
+      console.error('Widgent: the identity token fetcher must resolve a string (a token, or "" for anonymous); continuing anonymously.')
+      answer = ''
+    }
+    const claims = answer ? readClaims(answer) : null
+    if (answer && !claims) console.error('Widgent: the identity token is not a JWT with a sub claim; continuing anonymously.')
+    token = claims ? answer : ''
+    user = claims ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '' } : null
+    hooks.answers.push({ at: Date.now(), identity: user ? user.id : 'anonymous' })
+    renderIdentity()
+    clearTimeout(refreshTimer)
+    if (claims && typeof claims.exp == 'number') scheduleRefresh(claims)
+  }
+
+  // Ask again a little before the token runs out: 20% of its lifetime ahead, between 1 and 60 seconds,
+  // and never sooner than a second from now, so an expired token cannot make it spin.
+  function scheduleRefresh({ iat, exp }) {
+    const lifetime = exp - (typeof iat == 'number' ? iat : Date.now() / 1000)
+    const lead = Math.min(60, Math.max(1, lifetime * 0.2)) * 1000
+    refreshTimer = setTimeout(askFetcher, Math.max(1000, exp * 1000 - lead - Date.now()))
+  }
+
+  // Decoded, not verified: the service verifies the signature on every message.
+  function readClaims(jwt) {
+    try {
+      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
+      const bytes = Uint8Array.from(atob(part + '==='.slice((part.length + 3) % 4)), (c) => c.charCodeAt(0))
+      const claims = JSON.parse(new TextDecoder().decode(bytes))
+      return claims && typeof claims.sub == 'string' ? claims : null
+    } catch {
+      return null
+    }
+  }
+
+  function whenBodyExists() {
+    if (document.body) return Promise.resolve()
+    return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+  }
+
+  function mountPanel() {
+    const host = document.createElement('widgent-panel')
+    const root = host.attachShadow({ mode: 'open' })
+    root.innerHTML = `
+      <style>
+        :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 300px;
+          font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
+        section { background: #fff; border: 1px solid #d2d2d7; border-radius: 12px; box-shadow: 0 8px 24px #0002; overflow: hidden; }
+        header { padding: 10px 12px; background: #4b3bff; color: #fff; font-weight: 600; }
+        ol { list-style: none; margin: 0; padding: 8px 12px; max-height: 220px; overflow-y: auto; }
+        li { margin: 4px 0; }
+        li[data-from='you'] { text-align: right; color: #4b3bff; }
+        li[data-from='error'] { color: #c00; }
+        form { display: flex; gap: 6px; padding: 8px 12px; border-top: 1px solid #eee; }
+        input { flex: 1; font: inherit; padding: 4px 8px; }
+      </style>
+      <section>
+        <header>Widgent (emulator) · <span data-who></span></header>
+        <ol aria-live="polite"></ol>
+        <form><input name="text" aria-label="Message" autocomplete="off" placeholder="Say hello"><button>Send</button></form>
+      </section>`
+    root.querySelector('form').addEventListener('submit', (event) => {
+      event.preventDefault()
+      const input = root.querySelector('input')
+      const text = input.value.trim()
+      input.value = ''
+      if (text) void send(text)
+    })
+    panel = { host, who: root.querySelector('[data-who]'), list: root.querySelector('ol') }
+    renderIdentity()
+    document.body.append(host)
+  }
+
+  function renderIdentity() {
+    if (!panel) return
+    panel.host.dataset.identity = user ? user.id : 'anonymous'
+    panel.host.dataset.name = user ? user.name : ''
+    panel.who.textContent = user ? `Chatting as ${user.name || user.id}` : 'Chatting anonymously'
+  }
+
+  function say(from, text) {
+    const line = document.createElement('li')
+    line.dataset.from = from
+    line.textContent = text
+    panel.list.append(line)
+    panel.list.scrollTop = panel.list.scrollHeight
+  }
+
+  async function send(text) {
+    say('you', text)
+    const headers = { 'Content-Type': 'application/json' }
+    if (token) headers.Authorization = `Bearer ${token}`
+    try {
+      const response = await fetch(`${config.apiUrl}/v1/messages`, {
+        method: 'POST',
+        headers,
+        credentials: 'omit',
+        body: JSON.stringify({ productId, text }),
+      })
+      const body = await response.json()
+      say(response.ok ? 'agent' : 'error', response.ok ? body.reply : `Message refused: ${body.error}`)
+    } catch (error) {
+      say('error', `Could not reach Widgent: ${error.message}`)
+    }
+  }
+
+  window.widgent = widgent
+})(__WIDGENT_EMULATOR_CONFIG__)
