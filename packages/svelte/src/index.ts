@@ -1,1 +1,4 @@
-export {}
+export { createWidgent } from './createWidgent'
+export type { Widgent } from './createWidgent'
+export { getWidgentContext, setWidgentContext } from './widgentContext'
+export type { WidgentClient, WidgentError, WidgentErrorCode, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
