@@ -1,0 +1,242 @@
+import { describe, expect, it, vi } from 'vitest'
+import { mintToken, postJson, useEmulator } from './test/useEmulator'
+import { openPage } from './test/openPage'
+
+const CREDENTIALS = { productId: 'demo-product', serviceKey: 'demo-service-key' }
+type Emulator = Awaited<ReturnType<typeof useEmulator>>
+
+/** A page that loaded the widget and saw it become ready, as the kit's loader does it. */
+async function readyPage(emulator: Emulator) {
+  const page = openPage()
+  await page.loadScript(`${emulator.url}/widget.js`)
+  page.widgent().init(CREDENTIALS)
+  await page.ready
+  return page
+}
+
+/** A fetcher that records when it was called and answers what `answer` gives. */
+function recordingFetcher(answer: () => string | Promise<string>) {
+  const calls: number[] = []
+  const fetcher = () => {
+    calls.push(Date.now())
+    return Promise.resolve(answer())
+  }
+  return Object.assign(fetcher, { calls })
+}
+
+const shadowText = (panel: HTMLElement) => panel.shadowRoot?.textContent ?? ''
+
+describe('the widget script', () => {
+  it('is served as uncached JavaScript', async () => {
+    const emulator = await useEmulator()
+    const response = await fetch(`${emulator.url}/widget.js`)
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8')
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('init: checks the credentials, renders one anonymous panel in Shadow DOM and fires widgent:ready', async () => {
+    const emulator = await useEmulator()
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    expect(page.widgent().ready).toBe(false)
+    page.widgent().init(CREDENTIALS)
+    await page.ready
+    expect(page.widgent().ready).toBe(true)
+    expect(page.readyEvents()).toBe(1)
+    const [panel, ...others] = page.panels()
+    expect(others).toEqual([])
+    expect(panel!.dataset.identity).toBe('anonymous')
+    expect(panel!.shadowRoot).not.toBeNull()
+    expect(shadowText(panel!)).toContain('Chatting anonymously')
+    expect(panel!.shadowRoot!.querySelector('input')).not.toBeNull()
+    expect(emulator.log()).toMatchObject({ scriptLoads: 1, inits: [{ productId: 'demo-product', origin: 'http://localhost:5173' }] })
+    expect(page.errors).toEqual([])
+  })
+
+  it('queues commands sent before ready and runs them in order once ready', async () => {
+    const emulator = await useEmulator()
+    const { token } = await mintToken(emulator.url, { userId: 'grace-2', name: 'Grace' })
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    const first = recordingFetcher(() => '')
+    const second = recordingFetcher(() => token)
+    page.widgent()('setIdentityTokenFetcher', first)
+    page.widgent()('setIdentityTokenFetcher', second)
+    page.widgent().init(CREDENTIALS)
+    expect([first.calls.length, second.calls.length]).toEqual([0, 0])
+    await page.ready
+    expect([first.calls.length, second.calls.length]).toEqual([1, 1])
+    expect(first.calls[0]).toBeLessThanOrEqual(second.calls[0]!)
+    await vi.waitFor(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'grace-2']))
+    expect(page.panels()[0]!.dataset.identity).toBe('grace-2')
+  })
+
+  it('calls a fetcher at once when it is registered, and a newly registered one again', async () => {
+    const emulator = await useEmulator()
+    const { token } = await mintToken(emulator.url)
+    const page = await readyPage(emulator)
+    const ada = recordingFetcher(() => token)
+    page.widgent()('setIdentityTokenFetcher', ada)
+    expect(ada.calls).toHaveLength(1)
+    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    const signedOut = recordingFetcher(() => '')
+    page.widgent()('setIdentityTokenFetcher', signedOut)
+    expect(signedOut.calls).toHaveLength(1)
+    // '' means anonymous.
+    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
+    page.widgent()('setIdentityTokenFetcher', ada)
+    expect(ada.calls).toHaveLength(2)
+    await vi.waitFor(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['ada-1', 'anonymous', 'ada-1']))
+  })
+
+  it('shows who it thinks is talking: data-identity, data-name and the panel text', async () => {
+    const emulator = await useEmulator()
+    const { token } = await mintToken(emulator.url, { userId: 'ada-1', name: 'Ada Lovelace' })
+    const page = await readyPage(emulator)
+    const panel = page.panels()[0]!
+    expect(panel.dataset.name).toBe('')
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
+    await vi.waitFor(() => expect(panel.dataset.identity).toBe('ada-1'))
+    expect(panel.dataset.name).toBe('Ada Lovelace')
+    expect(shadowText(panel)).toContain('Chatting as Ada Lovelace')
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(''))
+    await vi.waitFor(() => expect(panel.dataset.identity).toBe('anonymous'))
+    expect(panel.dataset.name).toBe('')
+    expect(shadowText(panel)).toContain('Chatting anonymously')
+  })
+
+  it('asks the fetcher again before the token expires (a real 2 s token)', async () => {
+    const emulator = await useEmulator({ tokenTtlSeconds: 2 })
+    const page = await readyPage(emulator)
+    const tokens: Array<{ token: string; expiresAt: number }> = []
+    const fetcher = recordingFetcher(async () => {
+      tokens.push(await mintToken(emulator.url))
+      return tokens.at(-1)!.token
+    })
+    page.widgent()('setIdentityTokenFetcher', fetcher)
+    await vi.waitFor(() => expect(fetcher.calls).toHaveLength(2), { timeout: 5000, interval: 50 })
+    expect(fetcher.calls[1]).toBeLessThan(tokens[0]!.expiresAt)
+    // The lead is 20% of the lifetime, at least 1 s: asked no sooner than a second before expiry.
+    expect(fetcher.calls[1]).toBeGreaterThanOrEqual(tokens[0]!.expiresAt - 1500)
+  })
+
+  it('applies each answer as it arrives, even one that arrives late (ordering is the kit’s job)', async () => {
+    const emulator = await useEmulator()
+    const { token } = await mintToken(emulator.url)
+    const page = await readyPage(emulator)
+    let answerSlow: (token: string) => void = () => {}
+    page.widgent()('setIdentityTokenFetcher', () => new Promise<string>((resolve) => (answerSlow = resolve)))
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(''))
+    await vi.waitFor(() => expect(page.widgent().__emulator.answers).toHaveLength(1))
+    answerSlow(token)
+    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'ada-1'])
+  })
+
+  it.each([
+    ['throws', () => {
+      throw new Error('offline')
+    }],
+    ['rejects', () => Promise.reject(new Error('offline'))],
+    ['answers a non-string', () => Promise.resolve({ token: 'x' })],
+    ['answers something that is not a JWT', () => Promise.resolve('opaque')],
+  ])('treats a fetcher that %s as anonymous and says so on the console', async (_, fetcher) => {
+    const emulator = await useEmulator()
+    const { token } = await mintToken(emulator.url)
+    const page = await readyPage(emulator)
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
+    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    page.widgent()('setIdentityTokenFetcher', fetcher)
+    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
+    expect(page.errors).toEqual([expect.stringMatching(/^Widgent: .*anonymous/)])
+  })
+
+  it('loaded twice: still one widget, one panel, one init', async () => {
+    const emulator = await useEmulator()
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    const widget = page.widgent()
+    widget.init(CREDENTIALS)
+    await page.loadScript(`${emulator.url}/widget.js`)
+    expect(page.widgent()).toBe(widget)
+    page.widgent().init(CREDENTIALS)
+    await page.ready
+    // Let the ignored init's would-be request show up, if the widget made one.
+    await fetch(`${emulator.url}/__emulator/log`)
+    expect(emulator.log().scriptLoads).toBe(2)
+    expect(emulator.log().inits).toHaveLength(1)
+    expect(page.widgent().__emulator.inits).toBe(2)
+    expect(page.panels()).toHaveLength(1)
+    expect(page.readyEvents()).toBe(1)
+    expect(page.warnings).toEqual([expect.stringMatching(/init was called again/)])
+  })
+
+  it('refuses a wrong serviceKey: a clear console error and never ready', async () => {
+    const emulator = await useEmulator()
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    page.widgent().init({ ...CREDENTIALS, serviceKey: 'wrong' })
+    await vi.waitFor(() => expect(page.errors).toHaveLength(1))
+    expect(page.errors[0]).toMatch(/init failed for product "demo-product": Wrong serviceKey/)
+    expect(page.widgent().ready).toBe(false)
+    expect(page.readyEvents()).toBe(0)
+    expect(page.panels()).toEqual([])
+    expect(emulator.log().inits).toEqual([])
+  })
+
+  it('refuses a page whose origin is not registered for the product', async () => {
+    const emulator = await useEmulator()
+    const page = openPage('https://unregistered.example')
+    await page.loadScript(`${emulator.url}/widget.js`)
+    page.widgent().init(CREDENTIALS)
+    await vi.waitFor(() => expect(page.errors).toHaveLength(1))
+    expect(page.errors[0]).toMatch(/https:\/\/unregistered\.example is registered for the product/)
+    expect(page.widgent().ready).toBe(false)
+    expect(emulator.log().rejected).toMatchObject([{ path: '/v1/widget/config', status: 403 }])
+  })
+
+  it('init without credentials says what it needs', async () => {
+    const emulator = await useEmulator()
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    page.widgent().init({ productId: 'demo-product' } as never)
+    expect(page.errors).toEqual([expect.stringMatching(/init needs \{ productId, serviceKey \}/)])
+  })
+
+  it('sends a message from the panel with the bearer token and shows the reply by name', async () => {
+    const emulator = await useEmulator()
+    const { token } = await mintToken(emulator.url)
+    const page = await readyPage(emulator)
+    const root = page.panels()[0]!.shadowRoot!
+    const send = async (text: string) => {
+      root.querySelector('input')!.value = text
+      root.querySelector('form')!.requestSubmit()
+      await vi.waitFor(() => expect(root.querySelector('li[data-from="agent"]:last-child, li[data-from="error"]:last-child')).not.toBeNull())
+      return root.querySelector('li:last-child')!.textContent
+    }
+    expect(await send('who am I?')).toMatch(/anonymously/)
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
+    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    expect(await send('and now?')).toBe('Hi Ada! You said: "and now?"')
+    expect(emulator.log().messages.map((m) => [m.identity, m.origin])).toEqual([
+      ['anonymous', 'http://localhost:5173'],
+      ['ada-1', 'http://localhost:5173'],
+    ])
+  })
+
+  it("the 'never-ready' fault: init is accepted, the widget never checks in or becomes ready", async () => {
+    const emulator = await useEmulator({ faults: true })
+    await postJson(`${emulator.url}/__emulator/faults`, { script: 'never-ready' })
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    const fetcher = recordingFetcher(() => '')
+    page.widgent()('setIdentityTokenFetcher', fetcher)
+    page.widgent().init(CREDENTIALS)
+    await fetch(`${emulator.url}/__emulator/log`)
+    expect(page.widgent().__emulator.inits).toBe(1)
+    expect(page.widgent().ready).toBe(false)
+    expect(emulator.log().inits).toEqual([])
+    expect(fetcher.calls).toEqual([])
+    expect(page.errors).toEqual([])
+  })
+})
