@@ -3,7 +3,7 @@ import { createStore } from './createStore'
 import { fetchFromEndpoint } from './fetchFromEndpoint'
 import { loadWidgent } from './loadWidgent'
 import { parseToken } from './parseToken'
-import { retry, sleep } from './retry'
+import { sleep } from './sleep'
 import { WidgentError } from './WidgentError'
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from './types'
 
@@ -22,7 +22,9 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
 }
 
 function newClient(options: WidgentOptions): WidgentClient {
-  const { getSnapshot, subscribe, set } = createStore(initialState)
+  const store = createStore(initialState)
+  // Every change clears the error, unless it reports one.
+  const set = (patch: Partial<WidgentState>) => store.set({ error: null, ...patch })
   const { tokenEndpoint, fetchToken, authTimeoutMs = 1e4, tokenTimeoutMs = 1e4 } = options
 
   // Set while the client runs; aborting it on destroy ends every timer, wait and load it started.
@@ -69,61 +71,51 @@ function newClient(options: WidgentOptions): WidgentClient {
       )
     }))
 
-  /** One try at the token source, cut off after `tokenTimeoutMs`; `signal` (the flight's) ends it early. */
-  const attempt = (forUser: WidgentUser, signal: AbortSignal) => {
-    const controller = new AbortController()
-    const stop = () => controller.abort()
-    signal.addEventListener('abort', stop)
-    return Promise.race([
-      fetchToken
-        ? fetchToken(forUser, { signal: controller.signal })
-        : tokenEndpoint
-          ? fetchFromEndpoint(tokenEndpoint, controller.signal)
-          : Promise.reject(new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')),
-      sleep(tokenTimeoutMs, controller.signal).then(() => {
-        throw new WidgentError('token-fetch', __DEV__ && `No token within ${tokenTimeoutMs} ms.`)
-      }),
-    ])
-      .then(parseToken)
-      .finally(() => {
-        // Ends the timeout, or the request that timed out.
-        stop()
-        signal.removeEventListener('abort', stop)
-      })
-  }
-
-  /** A request for the user's token; 5xx, network errors and timeouts are tried again. */
+  /** A request for the user's token: each try cut off after `tokenTimeoutMs`; 5xx, network errors and timeouts tried twice more. */
   const request = (forUser: WidgentUser): Promise<string> => {
-    set({ identity: 'fetching', error: null })
-    const abort = new AbortController()
-    const { signal } = abort
-    const next: NonNullable<typeof flight> = (flight = {
-      abort,
-      promise: retry(
-        () => attempt(forUser, signal),
-        signal,
-        // 401/403, a bad answer or bad config will not get better by asking again.
-        ({ code, status }) => code == 'token-fetch' && !(status! < 500),
-      ).then(
-        ({ token, expiresAt }) => {
+    set({ identity: 'fetching' })
+    const next = (flight = {} as NonNullable<typeof flight>)
+    return (next.promise = (async () => {
+      for (let tries = 0; ; tries++) {
+        // Each try (and each wait between tries) has its own controller, kept on the flight, so that
+        // dropping the flight ends whatever it is doing.
+        const { signal } = (next.abort = new AbortController())
+        try {
+          if (tries) await sleep(250 << tries, signal)
+          const { token, expiresAt } = parseToken(
+            await Promise.race([
+              fetchToken
+                ? fetchToken(forUser, { signal })
+                : tokenEndpoint
+                  ? fetchFromEndpoint(tokenEndpoint, signal)
+                  : Promise.reject(new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')),
+              sleep(tokenTimeoutMs, signal).then(() => {
+                throw new WidgentError('token-fetch', __DEV__ && `No token within ${tokenTimeoutMs} ms.`)
+              }),
+            ]),
+          )
           // The user changed while we waited: this token is never cached and never handed out.
           if (flight != next) return ''
           // A cached token is never handed out in the second half of its remaining life.
           next.until = expiresAt ? Date.now() + (expiresAt - Date.now()) / 2 : 0
-          set({ identity: 'identified', expiresAt, error: null })
+          set({ identity: 'identified', expiresAt })
           return token
-        },
-        (error: WidgentError) => {
-          if (flight == next) {
+        } catch (thrown) {
+          if (flight != next) return ''
+          const error = thrown instanceof WidgentError ? thrown : new WidgentError('token-fetch', __DEV__ && String(thrown))
+          // 401/403, a bad answer or bad config will not get better by asking again.
+          if (tries > 1 || error.code != 'token-fetch' || error.status! < 500) {
             // The failure stands for this user until refresh() or a change of user: no request storms.
             next.until = Infinity
             report(error, { identity: 'error' })
+            return ''
           }
-          return ''
-        },
-      ),
-    })
-    return next.promise
+        } finally {
+          // Ends this try's timeout, or the request that timed out.
+          next.abort.abort()
+        }
+      }
+    })())
   }
 
   /**
@@ -143,24 +135,31 @@ function newClient(options: WidgentOptions): WidgentClient {
   const load = (): Promise<void> => {
     if (typeof window == 'undefined') return Promise.resolve()
     const { signal } = (life ||= new AbortController())
-    if (!ready && !loading) {
-      set({ widget: 'loading', error: null })
-      loading = retry(() => loadWidgent(options), signal, () => true).then(
-        () => {
-          if (signal.aborted) return
-          loading = undefined
-          ready = true
-          set({ widget: 'ready', error: null })
-          register()
-          queue.forEach((command) => call(...command))
-          queue = []
-        },
-        (error: WidgentError) => {
-          if (signal.aborted) return
-          loading = undefined
-          report(error, { widget: 'error' })
-        },
-      )
+    if (!ready) {
+      loading ||= (async () => {
+        set({ widget: 'loading' })
+        for (let tries = 0; ; tries++) {
+          try {
+            if (tries) await sleep(250 << tries, signal)
+            await loadWidgent(options)
+            if (signal.aborted) return
+            ready = true
+            set({ widget: 'ready' })
+            register()
+            queue.forEach((command) => call(...command))
+            queue = []
+            break
+          } catch (error) {
+            // After destroy, a newer load may own `loading`.
+            if (signal.aborted) return
+            if (tries > 1) {
+              report(error as WidgentError, { widget: 'error' })
+              break
+            }
+          }
+        }
+        loading = undefined
+      })()
     }
     return loading || Promise.resolve()
   }
@@ -203,7 +202,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       if (previous !== undefined && next?.id == previous?.id) return
       epoch++
       dropFlight()
-      set({ user: next, identity: next ? 'fetching' : 'anonymous', expiresAt: null, error: null })
+      set({ user: next, identity: next ? 'fetching' : 'anonymous', expiresAt: null })
       // A fetcher call waiting for auth answers for this user itself; otherwise the widget must ask again.
       const waiting = authSettled
       authSettled?.()
@@ -224,8 +223,8 @@ function newClient(options: WidgentOptions): WidgentClient {
       if (ready && life) register()
       await pending
     },
-    getSnapshot,
-    subscribe,
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     command(...command) {
       ready && life ? call(...command) : queue.push(command)
     },
