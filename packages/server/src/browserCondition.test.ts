@@ -18,7 +18,7 @@ describe('@widgent/server never lands in a browser bundle by accident', () => {
 
   it('throws a clear error at once if a browser bundle pulls it in only for its side effects', async () => {
     const result = await bundle("import '@widgent/server'", { platform: 'browser', format: 'iife' })
-    expect(() => runInNewContext(result.outputFiles[0]!.text)).toThrow(/runs on your server only/)
+    expect(() => runInNewContext(result.outputFiles![0]!.text)).toThrow(/runs on your server only/)
   })
 
   it.each([
@@ -27,6 +27,6 @@ describe('@widgent/server never lands in a browser bundle by accident', () => {
     ['the Next.js edge runtime', { platform: 'browser', conditions: ['edge-light', 'worker', 'browser'] }],
   ] as Array<[string, BuildOptions]>)('bundles for %s', async (_, options) => {
     const result = await bundle(USE, options)
-    expect(result.outputFiles[0]!.text).toContain('/v1/auth/user-token')
+    expect(result.outputFiles![0]!.text).toContain('/v1/auth/user-token')
   })
 })

@@ -134,10 +134,12 @@ describe('createUserToken', () => {
   })
 })
 
+type LeakSetup = () => Promise<{ userId: string; apiUrl: string; fetch?: typeof fetch }>
+
 describe('the verification secret never leaves in an error', () => {
   const secret = 'sk_live_do-not-leak-9f8e7d'
 
-  it.each([
+  it.each<[string, LeakSetup]>([
     ['a validation failure of another field', async () => ({ userId: 42 as never, apiUrl: 'http://127.0.0.1:9' })],
     ['a 401 answer', async () => ({ userId: 'ada-1', apiUrl: (await useEmulator()).url })],
     ['an upstream that echoes the secret back', async () => ({ userId: 'ada-1', apiUrl: await fakeApi(400, JSON.stringify({ error: `bad secret ${secret}`, field: 'verificationSecret' })) })],
