@@ -120,6 +120,23 @@ describe('the widget script', () => {
     expect(fetcher.calls[1]).toBeGreaterThanOrEqual(tokens[0]!.expiresAt - 1500)
   })
 
+  it('shows an expired token as anonymous, as the service will treat it, and still sends it (a real 1 s token)', async () => {
+    const emulator = await useEmulator({ tokenTtlSeconds: 1 })
+    const { token, expiresAt } = await mintToken(emulator.url)
+    const page = await readyPage(emulator)
+    const panel = page.panels()[0]!
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
+    await vi.waitFor(() => expect(panel.dataset.identity).toBe('ada-1'))
+    await vi.waitFor(() => expect(panel.dataset.identity).toBe('anonymous'), { timeout: 3000, interval: 20 })
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt)
+    expect(shadowText(panel)).toContain('session expired')
+    const root = panel.shadowRoot!
+    root.querySelector('input')!.value = 'still me?'
+    root.querySelector('form')!.requestSubmit()
+    await vi.waitFor(() => expect(root.querySelector('li[data-from="agent"]')?.textContent).toMatch(/expired/))
+    expect(emulator.log().messages).toMatchObject([{ identity: 'anonymous', expired: true }])
+  })
+
   it('applies each answer as it arrives, even one that arrives late (ordering is the kit’s job)', async () => {
     const emulator = await useEmulator()
     const { token } = await mintToken(emulator.url)

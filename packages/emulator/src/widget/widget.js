@@ -14,6 +14,7 @@
   let token = ''
   let user = null
   let refreshTimer
+  let expiryTimer
   let panel = null
 
   function widgent(command, ...args) {
@@ -91,11 +92,23 @@
     const claims = answer ? readClaims(answer) : null
     if (answer && !claims) console.error('Widgent: the identity token is not a JWT with a sub claim; continuing anonymously.')
     token = claims ? answer : ''
-    user = claims ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '' } : null
+    user = claims
+      ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '', expired: claims.exp * 1000 <= Date.now() }
+      : null
     hooks.answers.push({ at: Date.now(), identity: user ? user.id : 'anonymous' })
-    renderIdentity()
     clearTimeout(refreshTimer)
-    if (claims && typeof claims.exp == 'number') scheduleRefresh(claims)
+    clearTimeout(expiryTimer)
+    if (claims && typeof claims.exp == 'number') {
+      scheduleRefresh(claims)
+      // The service treats an expired token as anonymous, so the panel does too; the token is still sent.
+      expiryTimer = later(expire, claims.exp * 1000 - Date.now())
+    }
+    renderIdentity()
+  }
+
+  function expire() {
+    if (user) user.expired = true
+    renderIdentity()
   }
 
   // Ask again a little before the token runs out: 20% of its lifetime ahead, between 1 and 60 seconds,
@@ -103,7 +116,12 @@
   function scheduleRefresh({ iat, exp }) {
     const lifetime = exp - (typeof iat == 'number' ? iat : Date.now() / 1000)
     const lead = Math.min(60, Math.max(1, lifetime * 0.2)) * 1000
-    refreshTimer = setTimeout(askFetcher, Math.max(1000, exp * 1000 - lead - Date.now()))
+    refreshTimer = later(askFetcher, Math.max(1000, exp * 1000 - lead - Date.now()))
+  }
+
+  // setTimeout fires at once past 2^31 - 1 ms (about 24 days); a far-off expiry must not.
+  function later(callback, ms) {
+    return ms < 2 ** 31 ? setTimeout(callback, Math.max(0, ms)) : undefined
   }
 
   // Decoded, not verified: the service verifies the signature on every message.
@@ -156,11 +174,17 @@
     document.body.append(host)
   }
 
+  // data-identity is who the service would take the sender to be right now.
   function renderIdentity() {
     if (!panel) return
-    panel.host.dataset.identity = user ? user.id : 'anonymous'
-    panel.host.dataset.name = user ? user.name : ''
-    panel.who.textContent = user ? `Chatting as ${user.name || user.id}` : 'Chatting anonymously'
+    const current = user && !user.expired ? user : null
+    panel.host.dataset.identity = current ? current.id : 'anonymous'
+    panel.host.dataset.name = current ? current.name : ''
+    panel.who.textContent = current
+      ? `Chatting as ${current.name || current.id}`
+      : user
+        ? 'Chatting anonymously (session expired)'
+        : 'Chatting anonymously'
   }
 
   function say(from, text) {
