@@ -78,7 +78,7 @@ describe('useWidgentIdentity', () => {
     rerender(<App options={options} user={grace} />)
     await waitFor(() => expect(shown()).toEqual(['identified grace']))
     late.resolve(jwt('ada'))
-    await waitFor(() => expect(widget.answers).toHaveLength(2))
+    await flush()
     expect(widget.answers.map(subOf)).not.toContain('ada')
     expect(subOf(widget.answers.at(-1)!)).toBe('grace')
     expect(fetchToken.mock.calls.map(([user]) => user.id)).toEqual(['ada', 'grace'])

@@ -73,7 +73,7 @@ describe('bindIdentity', () => {
     auth.set(grace)
     await waitFor(() => expect(shown()).toEqual(['identified grace']))
     late.resolve(jwt('ada'))
-    await waitFor(() => expect(widget.answers).toHaveLength(2))
+    await flush()
     expect(widget.answers.map(subOf)).not.toContain('ada')
     expect(subOf(widget.answers.at(-1)!)).toBe('grace')
     expect(fetchToken.mock.calls.map(([user]) => user.id)).toEqual(['ada', 'grace'])
