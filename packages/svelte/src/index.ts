@@ -1,4 +1,4 @@
 export { createWidgent } from './createWidgent'
 export type { Widgent } from './createWidgent'
 export { getWidgentContext, setWidgentContext } from './widgentContext'
-export type { WidgentClient, WidgentError, WidgentErrorCode, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
+export type { WidgentClient, WidgentErrorCode, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
