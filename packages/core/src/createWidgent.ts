@@ -13,9 +13,11 @@ const clients = new Map<string, WidgentClient>()
 
 const initialState: WidgentState = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null }
 
-/** The client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
+/** The page's client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
 export function createWidgent(options: WidgentOptions): WidgentClient {
   assertOptions(options)
+  // On the server each render stands alone: a shared client would share its user between requests.
+  if (typeof window == 'undefined') return newClient(options)
   let client = clients.get(options.productId)
   if (!client) clients.set(options.productId, (client = newClient(options)))
   return client

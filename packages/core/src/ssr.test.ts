@@ -18,6 +18,16 @@ describe('on the server (no window, no document)', () => {
     expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'unknown' })
   })
 
+  it('gives every render its own client, so one request never sees another request\'s user', async () => {
+    const { createWidgent } = await import('./index')
+    const options = { productId: 'shared', serviceKey: 'k' }
+    const first = createWidgent(options)
+    first.setUser({ id: 'ada' })
+    const second = createWidgent(options)
+    expect(second).not.toBe(first)
+    expect(second.getSnapshot().user).toBeNull()
+  })
+
   it('still refuses a verificationSecret', async () => {
     const { createWidgent } = await import('./index')
     expect(() => createWidgent({ productId: 'p', serviceKey: 'k', verificationSecret: 'x' } as never)).toThrow(/server/)
