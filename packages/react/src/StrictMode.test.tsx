@@ -3,7 +3,7 @@ import type { WidgentOptions, WidgentUser } from '@widgent/core'
 import { StrictMode } from 'react'
 import { afterEach, expect, it } from 'vitest'
 import { WidgentProvider, useWidgentIdentity } from './index'
-import { loadScript, setup, subOf } from './testUtils'
+import { loadScript, setup, subOf } from '@widgent/config/testing'
 
 // Its own file: the core's page-wide loader state is fresh, so the script and `init` can be counted.
 afterEach(cleanup)

@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { createWidgent } from '@widgent/core'
 import { afterEach, expect, it, vi } from 'vitest'
 import { WidgentProvider, useWidgent, useWidgentIdentity } from './index'
-import { countSubscriptions, countWindowListeners, loadScript, setup } from './testUtils'
+import { countSubscriptions, countWindowListeners, loadScript, setup } from '@widgent/config/testing'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {

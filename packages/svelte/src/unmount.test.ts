@@ -5,7 +5,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 import Current from './fixtures/Current.svelte'
 import Root from './fixtures/Root.svelte'
 import { createWidgent } from './index'
-import { countSubscriptions, countWindowListeners, loadScript, setup } from './testUtils'
+import { countSubscriptions, countWindowListeners, loadScript, setup } from '@widgent/config/testing'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {

@@ -3,7 +3,7 @@ import { createWidgent, type WidgentClient } from '@widgent/core'
 import { afterEach, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
 import { WidgentPlugin, useWidgent, useWidgentIdentity } from './index'
-import { countSubscriptions, countWindowListeners, loadScript, setup } from './testUtils'
+import { countSubscriptions, countWindowListeners, loadScript, setup } from '@widgent/config/testing'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {
