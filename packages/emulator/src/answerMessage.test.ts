@@ -90,7 +90,7 @@ describe('POST /v1/messages', () => {
     const emulator = await useEmulator({ tokenTtlSeconds: 1 })
     const { token, expiresAt } = await mintToken(emulator.url)
     expect((await (await sendMessage(emulator.url, { token })).json()).identity).toBe('ada-1')
-    await vi.waitUntil(() => Date.now() > expiresAt, { timeout: 3000, interval: 50 })
+    await vi.waitUntil(() => Date.now() > expiresAt, { timeout: 10_000, interval: 20 })
     const response = await sendMessage(emulator.url, { token, text: 'still there?' })
     expect(response.status).toBe(200)
     const body = await response.json()

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest'
-import { mintToken, postJson, useEmulator } from './test/useEmulator'
+import { describe, expect, it } from 'vitest'
+import { eventually, mintToken, postJson, useEmulator } from './test/useEmulator'
 import { openPage } from './test/openPage'
 
 const CREDENTIALS = { productId: 'demo-product', serviceKey: 'demo-service-key' }
@@ -67,7 +67,7 @@ describe('the widget script', () => {
     await page.ready
     expect([first.calls.length, second.calls.length]).toEqual([1, 1])
     expect(first.calls[0]).toBeLessThanOrEqual(second.calls[0]!)
-    await vi.waitFor(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'grace-2']))
+    await eventually(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'grace-2']))
     expect(page.panels()[0]!.dataset.identity).toBe('grace-2')
   })
 
@@ -78,15 +78,15 @@ describe('the widget script', () => {
     const ada = recordingFetcher(() => token)
     page.widgent()('setIdentityTokenFetcher', ada)
     expect(ada.calls).toHaveLength(1)
-    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
     const signedOut = recordingFetcher(() => '')
     page.widgent()('setIdentityTokenFetcher', signedOut)
     expect(signedOut.calls).toHaveLength(1)
     // '' means anonymous.
-    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
     page.widgent()('setIdentityTokenFetcher', ada)
     expect(ada.calls).toHaveLength(2)
-    await vi.waitFor(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['ada-1', 'anonymous', 'ada-1']))
+    await eventually(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['ada-1', 'anonymous', 'ada-1']))
   })
 
   it('shows who it thinks is talking: data-identity, data-name and the panel text', async () => {
@@ -96,11 +96,11 @@ describe('the widget script', () => {
     const panel = page.panels()[0]!
     expect(panel.dataset.name).toBe('')
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
-    await vi.waitFor(() => expect(panel.dataset.identity).toBe('ada-1'))
+    await eventually(() => expect(panel.dataset.identity).toBe('ada-1'))
     expect(panel.dataset.name).toBe('Ada Lovelace')
     expect(shadowText(panel)).toContain('Chatting as Ada Lovelace')
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(''))
-    await vi.waitFor(() => expect(panel.dataset.identity).toBe('anonymous'))
+    await eventually(() => expect(panel.dataset.identity).toBe('anonymous'))
     expect(panel.dataset.name).toBe('')
     expect(shadowText(panel)).toContain('Chatting anonymously')
   })
@@ -114,7 +114,7 @@ describe('the widget script', () => {
       return tokens.at(-1)!.token
     })
     page.widgent()('setIdentityTokenFetcher', fetcher)
-    await vi.waitFor(() => expect(fetcher.calls).toHaveLength(2), { timeout: 5000, interval: 50 })
+    await eventually(() => expect(fetcher.calls).toHaveLength(2))
     expect(fetcher.calls[1]).toBeLessThan(tokens[0]!.expiresAt)
     // The lead is 20% of the lifetime, at least 1 s: asked no sooner than a second before expiry.
     expect(fetcher.calls[1]).toBeGreaterThanOrEqual(tokens[0]!.expiresAt - 1500)
@@ -126,14 +126,14 @@ describe('the widget script', () => {
     const page = await readyPage(emulator)
     const panel = page.panels()[0]!
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
-    await vi.waitFor(() => expect(panel.dataset.identity).toBe('ada-1'))
-    await vi.waitFor(() => expect(panel.dataset.identity).toBe('anonymous'), { timeout: 3000, interval: 20 })
+    await eventually(() => expect(panel.dataset.identity).toBe('ada-1'))
+    await eventually(() => expect(panel.dataset.identity).toBe('anonymous'))
     expect(Date.now()).toBeGreaterThanOrEqual(expiresAt)
     expect(shadowText(panel)).toContain('session expired')
     const root = panel.shadowRoot!
     root.querySelector('input')!.value = 'still me?'
     root.querySelector('form')!.requestSubmit()
-    await vi.waitFor(() => expect(root.querySelector('li[data-from="agent"]')?.textContent).toMatch(/expired/))
+    await eventually(() => expect(root.querySelector('li[data-from="agent"]')?.textContent).toMatch(/expired/))
     expect(emulator.log().messages).toMatchObject([{ identity: 'anonymous', expired: true }])
   })
 
@@ -144,9 +144,9 @@ describe('the widget script', () => {
     let answerSlow: (token: string) => void = () => {}
     page.widgent()('setIdentityTokenFetcher', () => new Promise<string>((resolve) => (answerSlow = resolve)))
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(''))
-    await vi.waitFor(() => expect(page.widgent().__emulator.answers).toHaveLength(1))
+    await eventually(() => expect(page.widgent().__emulator.answers).toHaveLength(1))
     answerSlow(token)
-    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
     expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'ada-1'])
   })
 
@@ -162,9 +162,9 @@ describe('the widget script', () => {
     const { token } = await mintToken(emulator.url)
     const page = await readyPage(emulator)
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
-    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
     page.widgent()('setIdentityTokenFetcher', fetcher)
-    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
     expect(page.errors).toEqual([expect.stringMatching(/^Widgent: .*anonymous/)])
   })
 
@@ -193,7 +193,7 @@ describe('the widget script', () => {
     const page = openPage()
     await page.loadScript(`${emulator.url}/widget.js`)
     page.widgent().init({ ...CREDENTIALS, serviceKey: 'wrong' })
-    await vi.waitFor(() => expect(page.errors).toHaveLength(1))
+    await eventually(() => expect(page.errors).toHaveLength(1))
     expect(page.errors[0]).toMatch(/init failed for product "demo-product": Wrong serviceKey/)
     expect(page.widgent().ready).toBe(false)
     expect(page.readyEvents()).toBe(0)
@@ -206,7 +206,7 @@ describe('the widget script', () => {
     const page = openPage('https://unregistered.example')
     await page.loadScript(`${emulator.url}/widget.js`)
     page.widgent().init(CREDENTIALS)
-    await vi.waitFor(() => expect(page.errors).toHaveLength(1))
+    await eventually(() => expect(page.errors).toHaveLength(1))
     expect(page.errors[0]).toMatch(/https:\/\/unregistered\.example is registered for the product/)
     expect(page.widgent().ready).toBe(false)
     expect(emulator.log().rejected).toMatchObject([{ path: '/v1/widget/config', status: 403 }])
@@ -228,12 +228,12 @@ describe('the widget script', () => {
     const send = async (text: string) => {
       root.querySelector('input')!.value = text
       root.querySelector('form')!.requestSubmit()
-      await vi.waitFor(() => expect(root.querySelector('li[data-from="agent"]:last-child, li[data-from="error"]:last-child')).not.toBeNull())
+      await eventually(() => expect(root.querySelector('li[data-from="agent"]:last-child, li[data-from="error"]:last-child')).not.toBeNull())
       return root.querySelector('li:last-child')!.textContent
     }
     expect(await send('who am I?')).toMatch(/anonymously/)
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
-    await vi.waitFor(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
     expect(await send('and now?')).toBe('Hi Ada! You said: "and now?"')
     expect(emulator.log().messages.map((m) => [m.identity, m.origin])).toEqual([
       ['anonymous', 'http://localhost:5173'],

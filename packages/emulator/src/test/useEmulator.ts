@@ -1,4 +1,4 @@
-import { onTestFinished } from 'vitest'
+import { onTestFinished, vi } from 'vitest'
 import { DEMO_PRODUCT } from '../DEMO_PRODUCT'
 import { startEmulator } from '../startEmulator'
 import type { EmulatorOptions } from '../types'
@@ -27,3 +27,6 @@ export const sendMessage = (url: string, { token, text = 'hello', productId = DE
 
 /** A JWT payload, decoded. */
 export const claimsOf = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())
+
+/** Retries `check` until it passes: the page or the server gets there in its own time (10 s at most). */
+export const eventually = <T>(check: () => T) => vi.waitFor(check, { timeout: 10_000, interval: 10 })
