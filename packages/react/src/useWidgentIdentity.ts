@@ -8,7 +8,7 @@ import { useWidgent } from './useWidgent'
  */
 export function useWidgentIdentity(user: WidgentUser | null | undefined): WidgentState {
   const { client, state } = useWidgent()
-  // In an effect: the server shares one client across requests and must never learn who is signed in.
+  // In an effect: rendering stays pure, and a server render never learns who is signed in.
   useEffect(() => client.setUser(user), [client, user])
   return state
 }

@@ -7,7 +7,7 @@ export const WidgentPlugin = {
   install(app: App, options: WidgentOptions): void {
     const client = createWidgent(options)
     app.provide(WidgentKey, client)
-    // The server renders one app per request around one shared client: only the browser runs it.
+    // Only the browser runs the client: a server render neither loads the widget nor learns the user.
     if (typeof window != 'undefined') {
       const unmount = client.mount()
       const appUnmount = app.unmount
