@@ -1,0 +1,33 @@
+import type { WidgentState } from '@widgent/core'
+
+const WIDGET = { idle: 'not started', loading: 'loading…', ready: 'ready', error: 'failed to load' } as const
+
+/**
+ * The status line: data attributes for tests and devtools, a sentence for people, a detail line (the
+ * error's message, or how long the token lasts), and whether the Retry button has anything to retry.
+ */
+export function describeState({ widget, identity, user, expiresAt, error }: WidgentState) {
+  const who = user ? user.name || user.id : ''
+  const identityText = {
+    unknown: 'waiting for auth',
+    anonymous: 'anonymous',
+    fetching: `fetching a token for ${who}`,
+    identified: `identified as ${who}`,
+    error: user ? `no token for ${who}` : 'no token',
+  }[identity]
+  return {
+    attributes: {
+      'data-widget': widget,
+      'data-identity': identity,
+      'data-user': user?.id ?? '',
+      'data-error': error?.code ?? '',
+    },
+    text: `Widget ${WIDGET[widget]} · identity: ${identityText}`,
+    detail: error
+      ? { className: 'error', text: error.message }
+      : expiresAt && identity == 'identified'
+        ? { className: 'note', text: `Token valid until ${new Date(expiresAt).toLocaleTimeString()}` }
+        : null,
+    canRetry: widget == 'error' || identity == 'error',
+  }
+}

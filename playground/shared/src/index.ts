@@ -1,0 +1,6 @@
+export { auth } from './auth'
+export type { AuthState, AuthUser } from './auth'
+export { widgentOptions } from './widgentOptions'
+export type { PlaygroundConfig } from './widgentOptions'
+export { describeState } from './describeState'
+export { retry } from './retry'

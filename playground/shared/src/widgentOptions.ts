@@ -1,0 +1,30 @@
+import type { WidgentOptions } from '@widgent/core'
+
+/** What the start script tells the apps (through Vite's `define`): the product, and where its widget is. */
+export interface PlaygroundConfig {
+  productId: string
+  serviceKey: string
+  /** The kit's default (the real widget) when absent. */
+  scriptUrl?: string
+}
+
+declare const __WIDGENT_PLAYGROUND__: PlaygroundConfig | undefined
+
+const TIMEOUTS = ['loadTimeoutMs', 'authTimeoutMs', 'tokenTimeoutMs'] as const
+
+/**
+ * The kit's options for this page: the product from the start script, and the kit's timeouts from the
+ * page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code change.
+ */
+export function widgentOptions(search = typeof location == 'undefined' ? '' : location.search): WidgentOptions {
+  if (typeof __WIDGENT_PLAYGROUND__ == 'undefined') {
+    throw new Error('The playground apps get their Widgent product from the start script: run `npm run playground` at the repository root.')
+  }
+  const options: WidgentOptions = { ...__WIDGENT_PLAYGROUND__, tokenEndpoint: '/api/widgent-token' }
+  const query = new URLSearchParams(search)
+  for (const key of TIMEOUTS) {
+    const value = Number(query.get(key))
+    if (value > 0) options[key] = value
+  }
+  return options
+}

@@ -1,0 +1,2 @@
+export { startPlayground, APPS } from './startPlayground'
+export type { AppName, Playground, PlaygroundOptions } from './startPlayground'

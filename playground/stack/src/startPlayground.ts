@@ -1,0 +1,102 @@
+import { DEMO_PRODUCT, startEmulator, type Emulator } from '@widgent/emulator'
+import { startBackend, type Backend } from '@widgent/playground-backend'
+import type { LogLevel } from 'vite'
+import { pickPort } from './pickPort'
+import { startApp, type AppServer } from './startApp'
+
+export const APPS = ['react', 'vue', 'svelte'] as const
+export type AppName = (typeof APPS)[number]
+
+// Used when free; otherwise any free port.
+const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175 }
+
+export interface PlaygroundOptions {
+  /** Which apps to serve; all three by default. */
+  apps?: readonly AppName[]
+  /** `'default'`: the fixed ports above when free; `'free'`: any free ports (tests). */
+  ports?: 'default' | 'free'
+  /** Where the `WIDGENT_*` settings come from; `process.env` by default. */
+  env?: Record<string, string | undefined>
+  /** The dev servers' log level; `'info'` by default. */
+  logLevel?: LogLevel
+  /** How long the backend's session, login and logout take (ms). */
+  authLatencyMs?: number
+}
+
+export interface Playground {
+  /** The local emulator, unless `WIDGENT_API_URL` points at the real service. */
+  emulator: Emulator | null
+  backend: Backend
+  /** Each started app's URL, with a trailing slash. */
+  apps: Partial<Record<AppName, string>>
+  /** Stops every server it started. */
+  close(): Promise<void>
+}
+
+/**
+ * The playground: the emulator (faults enabled), the demo backend and the apps' Vite dev servers,
+ * all on 127.0.0.1. `npm run playground` and the end-to-end suite both start it this way.
+ */
+export async function startPlayground({
+  apps = APPS,
+  ports = 'default',
+  env = process.env,
+  logLevel = 'info',
+  authLatencyMs,
+}: PlaygroundOptions = {}): Promise<Playground> {
+  // Ports are picked one after another, never the same twice, before anything else can take them.
+  const picked = new Set<number>()
+  const port = async (name: keyof typeof DEFAULT_PORTS) => {
+    let found = await pickPort(ports == 'default' ? DEFAULT_PORTS[name] : 0)
+    while (picked.has(found)) found = await pickPort(0)
+    picked.add(found)
+    return found
+  }
+  const closers: Array<() => Promise<void>> = []
+  const close = async () => {
+    await Promise.allSettled(closers.splice(0).reverse().map((close) => close()))
+  }
+  try {
+    // No WIDGENT_API_URL: everything runs against the local emulator and its demo product.
+    const emulator = env.WIDGENT_API_URL ? null : await startEmulator({ port: await port('emulator'), faults: true })
+    if (emulator) closers.push(() => emulator.close())
+    const product = emulator ? DEMO_PRODUCT : undefined
+    const setting = (name: string, demo: string | undefined) => {
+      const value = env[`WIDGENT_${name}`] || demo
+      if (!value) throw new Error(`WIDGENT_API_URL is set, so WIDGENT_${name} must be too: see playground/README.md.`)
+      return value
+    }
+
+    const backend = await startBackend({
+      port: await port('backend'),
+      apiUrl: env.WIDGENT_API_URL || emulator!.url,
+      productId: setting('PRODUCT_ID', product?.productId),
+      verificationSecret: setting('VERIFICATION_SECRET', product?.verificationSecret),
+      latencyMs: authLatencyMs,
+    })
+    closers.push(() => backend.close())
+
+    const config = {
+      productId: setting('PRODUCT_ID', product?.productId),
+      serviceKey: setting('SERVICE_KEY', product?.serviceKey),
+      scriptUrl: env.WIDGENT_SCRIPT_URL || (emulator ? `${emulator.url}/widget.js` : undefined),
+    }
+    const appPorts: number[] = []
+    for (const name of apps) appPorts.push(await port(name))
+    // In parallel: each dev server is a process of its own.
+    const started = await Promise.allSettled(
+      apps.map((name, i) => startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel })),
+    )
+    for (const app of started) if (app.status == 'fulfilled') closers.push(app.value.close)
+    for (const app of started) if (app.status == 'rejected') throw app.reason
+    return {
+      emulator,
+      backend,
+      apps: Object.fromEntries(apps.map((name, i) => [name, (started[i] as PromiseFulfilledResult<AppServer>).value.url])),
+      close,
+    }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}

@@ -1,0 +1,192 @@
+import { expect, it } from 'vitest'
+import { setFaults } from './setFaults'
+import type { AppUnderTest } from './useApp'
+
+/**
+ * The scenario every playground app must pass, the same for React, Vue and Svelte: what a person does
+ * with the header's buttons and the widget's panel, checked in the page, the emulator's log and the
+ * backend's count of token requests.
+ */
+export function appSpec(app: AppUnderTest) {
+  /** The app, loaded and settled: the widget ready and anonymous. */
+  const openSignedOut = async (query = '') => {
+    const page = await app.open(query)
+    await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
+    await page.waitForPanel('anonymous')
+    return page
+  }
+  const signInAsAda = async (query = '') => {
+    const page = await openSignedOut(query)
+    await page.click('Sign in as Ada')
+    await page.waitForStatus({ identity: 'identified', user: 'ada' })
+    await page.waitForPanel('ada')
+    return page
+  }
+  const tokensFor = (userId: string, since = 0) => app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
+  const tokenRequests = (since: number) => app.backend.tokenRequests().filter((request) => request.at >= since)
+
+  it('loads the widget anonymous, with one script tag and one init', async () => {
+    const page = await openSignedOut()
+    expect(await page.scriptTags()).toBe(1)
+    expect(await page.widgetInits()).toBe(1)
+    const log = app.emulator.log()
+    expect(log.scriptLoads).toBe(1)
+    expect(log.inits).toHaveLength(1)
+    // Nobody is signed in: no token is asked for.
+    expect(log.tokens).toEqual([])
+  })
+
+  it('signs in as Ada: the panel shows Ada, and the emulator logs her message as ada', async () => {
+    const start = Date.now()
+    const page = await signInAsAda()
+    expect(await page.panel.getAttribute('data-name')).toBe('Ada Lovelace')
+    expect(await page.send('Hello from Ada')).toBe('Hi Ada Lovelace! You said: "Hello from Ada"')
+    expect(app.emulator.log().messages).toMatchObject([{ identity: 'ada', text: 'Hello from Ada', expired: false }])
+    expect(tokensFor('ada')).toHaveLength(1)
+    expect(tokenRequests(start)).toMatchObject([{ userId: 'ada', status: 200 }])
+  })
+
+  it('switches to Grace without signing out: no token, answer or message for Ada after the switch', async () => {
+    const page = await signInAsAda()
+    const answersBefore = (await page.answers()).length
+    const switchedAt = Date.now()
+    await page.click('Sign in as Grace')
+    await page.waitForStatus({ identity: 'identified', user: 'grace' })
+    await page.waitForPanel('grace')
+    expect(await page.send('Hello from Grace')).toBe('Hi Grace Hopper! You said: "Hello from Grace"')
+
+    expect(tokensFor('ada', switchedAt)).toEqual([])
+    expect(tokensFor('grace', switchedAt)).toHaveLength(1)
+    expect(tokenRequests(switchedAt).map((request) => request.userId)).toEqual(['grace'])
+    expect(app.emulator.log().messages).toMatchObject([{ identity: 'grace', text: 'Hello from Grace' }])
+    const answers = (await page.answers()).slice(answersBefore).map((answer) => answer.identity)
+    expect(answers).not.toContain('ada')
+    expect(answers.at(-1)).toBe('grace')
+    // Once the panel left Ada it never showed her again.
+    const shown = (await page.panelIdentities()).map((change) => change.identity)
+    expect(shown.slice(shown.lastIndexOf('ada') + 1)).not.toContain('ada')
+    expect(shown.at(-1)).toBe('grace')
+  })
+
+  it('signs out: anonymous again, and the emulator sees the next message as anonymous', async () => {
+    const page = await signInAsAda()
+    const signedOutAt = Date.now()
+    await page.click('Sign out')
+    await page.waitForStatus({ identity: 'anonymous', user: '' })
+    await page.waitForPanel('anonymous')
+    expect(await page.signedInAs()).toBe('Signed out')
+    expect(await page.send('Who am I?')).toMatch(/anonymously/)
+    expect(app.emulator.log().messages).toMatchObject([{ identity: 'anonymous', text: 'Who am I?', expired: false }])
+    expect(tokenRequests(signedOutAt)).toEqual([])
+  })
+
+  it('refreshes a short-lived token before it expires, with no anonymous gap', async () => {
+    app.emulator.setTokenTtl(3)
+    const page = await signInAsAda()
+    // The widget asks again a second before each expiry: wait for two refreshes.
+    await expect.poll(() => tokensFor('ada').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
+    await expect.poll(async () => (await page.answers()).filter((answer) => answer.identity == 'ada').length).toBeGreaterThanOrEqual(3)
+
+    const shown = (await page.panelIdentities()).map((change) => change.identity)
+    expect(shown.slice(shown.indexOf('ada'))).toEqual(['ada'])
+    const answers = (await page.answers()).map((answer) => answer.identity)
+    expect(answers.slice(answers.indexOf('ada')).every((identity) => identity == 'ada')).toBe(true)
+    await page.waitForStatus({ identity: 'identified', user: 'ada', error: '' })
+    // One token per refresh, not a storm: at most one more may be on its way.
+    expect(tokensFor('ada').length).toBeLessThanOrEqual(4)
+  })
+
+  it('survives a widget script 404: script-load in the status, the app still works, Retry loads the widget', async () => {
+    await setFaults(app.emulator.url, { script: '404' })
+    const page = await app.open('?loadTimeoutMs=2000')
+    await page.waitForStatus({ widget: 'error', error: 'script-load' })
+    expect(await page.scriptTags()).toBe(0)
+
+    await page.click('Sign in as Ada')
+    await expect.poll(() => page.signedInAs()).toBe('Signed in as Ada Lovelace')
+    await page.waitForStatus({ widget: 'error', user: 'ada' })
+
+    await setFaults(app.emulator.url, null)
+    await page.click('Retry')
+    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(await page.scriptTags()).toBe(1)
+    expect(await page.widgetInits()).toBe(1)
+    expect(app.emulator.log().inits).toHaveLength(1)
+  })
+
+  it('survives a widget that never gets ready: timeout in the status, the app still works, Retry loads the widget', async () => {
+    await setFaults(app.emulator.url, { script: 'never-ready' })
+    const page = await app.open('?loadTimeoutMs=1000')
+    await page.waitForStatus({ widget: 'error', error: 'timeout' })
+    expect(app.emulator.log().inits).toEqual([])
+
+    await page.click('Sign in as Ada')
+    await expect.poll(() => page.signedInAs()).toBe('Signed in as Ada Lovelace')
+
+    await setFaults(app.emulator.url, null)
+    await page.click('Retry')
+    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(await page.scriptTags()).toBe(1)
+    expect(await page.widgetInits()).toBe(1)
+    expect(app.emulator.log().inits).toHaveLength(1)
+  })
+
+  it('recovers on its own when the token route fails fewer times than the kit tries (500 -> 502)', async () => {
+    const page = await openSignedOut()
+    await setFaults(app.emulator.url, { tokenStatus: 500, tokenFailCount: 2 })
+    const start = Date.now()
+    await page.click('Sign in as Ada')
+    await page.waitForStatus({ identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(tokenRequests(start).map((request) => request.status)).toEqual([502, 502, 200])
+    expect(tokensFor('ada')).toHaveLength(1)
+  })
+
+  it('shows token-fetch while the token route keeps failing, and Retry recovers once it is fixed', async () => {
+    const page = await openSignedOut()
+    await setFaults(app.emulator.url, { tokenStatus: 500 })
+    const start = Date.now()
+    await page.click('Sign in as Ada')
+    await page.waitForStatus({ identity: 'error', user: 'ada', error: 'token-fetch' })
+    expect(await page.panelIdentity()).toBe('anonymous')
+    // Three tries, then the failure stands: no more requests until Retry.
+    expect(tokenRequests(start).map((request) => request.status)).toEqual([502, 502, 502])
+
+    await setFaults(app.emulator.url, null)
+    await page.click('Retry')
+    await page.waitForStatus({ identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(tokenRequests(start).map((request) => request.status)).toEqual([502, 502, 502, 200])
+  })
+
+  it('a session dropped on the server (401) leaves the widget anonymous, with no request storm', async () => {
+    // Short tokens, so the widget soon asks for a new one on its own.
+    app.emulator.setTokenTtl(3)
+    const page = await signInAsAda()
+    const expiredAt = Date.now()
+    expect((await page.page.request.post(`${app.url}api/__expire-session`)).status()).toBe(204)
+
+    await page.waitForStatus({ identity: 'error', error: 'unauthorized' })
+    await page.waitForPanel('anonymous')
+    // 401 means signed out: no retry, and an anonymous widget has no token to refresh.
+    await holdsFor(2000, () => expect(tokenRequests(expiredAt)).toMatchObject([{ userId: null, status: 401 }]))
+
+    // Retry asks once more, and gets the same answer once.
+    await page.click('Retry')
+    await expect.poll(() => tokenRequests(expiredAt).length).toBe(2)
+    await page.waitForStatus({ identity: 'error', error: 'unauthorized' })
+    await holdsFor(1000, () => expect(tokenRequests(expiredAt)).toHaveLength(2))
+    expect(await page.panelIdentity()).toBe('anonymous')
+  })
+}
+
+/** Checks that something stays true for `ms`: how a test sees that nothing more happens. */
+async function holdsFor(ms: number, check: () => void): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    check()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  check()
+}

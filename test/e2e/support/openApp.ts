@@ -1,0 +1,148 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import type { Browser, Page } from 'playwright-core'
+import { expect, onTestFinished } from 'vitest'
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url)
+
+/** The status line's data attributes: the kit's state as the app renders it. */
+export interface Status {
+  widget: string
+  identity: string
+  user: string
+  error: string
+}
+
+/** A change of the widget panel's `data-identity`, as the page saw it. */
+export interface IdentityChange {
+  at: number
+  identity: string
+}
+
+declare global {
+  interface Window {
+    __panelIdentities: IdentityChange[]
+    __firstStatus?: Element
+  }
+}
+
+/** The emulator widget's test hooks, on `window.widgent.__emulator`. */
+interface EmulatorHooks {
+  inits: number
+  answers: Array<{ at: number; identity: string }>
+}
+// Inside page.evaluate, which runs in the page: a cast, never a call to a function of this module.
+type WithHooks = { __emulator?: EmulatorHooks } | undefined
+
+/**
+ * Opens `url` in a browser context of its own, recording the console and every identity the widget
+ * panel shows. When the test ends the context closes; when it failed, a screenshot and the console
+ * go to test/e2e/artifacts/ first.
+ */
+export async function openApp(browser: Browser, app: string, url: string): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
+  const consoleLines: string[] = []
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state == 'fail') {
+      const name = `${app}-${task.name}`.replace(/[^\w-]+/g, '-').slice(0, 120)
+      await mkdir(ARTIFACTS, { recursive: true })
+      const page = context.pages()[0]
+      await page?.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname }).catch(() => {})
+      await writeFile(new URL(`${name}.console.txt`, ARTIFACTS), consoleLines.join('\n') + '\n')
+    }
+    await context.close()
+  })
+  // Every value of the panel's data-identity, in order, from the moment the panel appears; and the first
+  // status element the page had (the server's, when it renders one), to tell hydration from a re-render.
+  await context.addInitScript(() => {
+    window.__panelIdentities = []
+    new MutationObserver(() => {
+      window.__firstStatus ??= document.querySelector('[data-testid=status]') ?? undefined
+      const identity = document.querySelector('widgent-panel')?.getAttribute('data-identity')
+      if (identity && identity != window.__panelIdentities.at(-1)?.identity) window.__panelIdentities.push({ at: Date.now(), identity })
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-identity'] })
+  })
+  const page = await context.newPage()
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
+  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`))
+  await page.goto(url)
+  return new AppPage(page, consoleLines)
+}
+
+/** What the tests read and do on an app's page. */
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    /** `[type] text` for every console message and page error so far. */
+    readonly consoleLines: string[],
+  ) {}
+
+  /** The emulator's widget panel (Playwright's locators reach into its shadow root). */
+  get panel() {
+    return this.page.locator('widgent-panel')
+  }
+
+  status(): Promise<Status> {
+    return this.page.locator('[data-testid=status]').evaluate((element: HTMLElement) => {
+      const { widget = '', identity = '', user = '', error = '' } = element.dataset
+      return { widget, identity, user, error }
+    })
+  }
+
+  /** Waits until the status line shows at least these values. */
+  async waitForStatus(expected: Partial<Status>, timeout = 15_000): Promise<void> {
+    await expect.poll(() => this.status(), { timeout }).toMatchObject(expected)
+  }
+
+  /** Who the widget would send messages as right now: `anonymous` or a user id; null while there is no panel. */
+  panelIdentity(): Promise<string | null> {
+    return this.page.evaluate(() => document.querySelector('widgent-panel')?.getAttribute('data-identity') ?? null)
+  }
+
+  async waitForPanel(identity: string, timeout = 15_000): Promise<void> {
+    await expect.poll(() => this.panelIdentity(), { timeout }).toBe(identity)
+  }
+
+  /** The header's sign-in line ("Signed in as Ada Lovelace"), from the app's auth layer. */
+  signedInAs(): Promise<string | null> {
+    return this.page.locator('header .who').textContent()
+  }
+
+  click(name: string): Promise<void> {
+    return this.page.getByRole('button', { name, exact: true }).click()
+  }
+
+  /** Sends a message from the widget panel and resolves the agent's reply. */
+  async send(text: string): Promise<string> {
+    const replies = this.panel.locator('li[data-from=agent], li[data-from=error]')
+    const before = await replies.count()
+    await this.panel.locator('input').fill(text)
+    await this.panel.getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => replies.count()).toBe(before + 1)
+    return (await replies.nth(before).textContent()) ?? ''
+  }
+
+  /** Widget script tags in the page. */
+  scriptTags(): Promise<number> {
+    return this.page.locator('script[src$="/widget.js"]').count()
+  }
+
+  /** `init` calls the page's widget has seen (the emulator's test hook). */
+  widgetInits(): Promise<number | undefined> {
+    return this.page.evaluate(() => (window.widgent as unknown as WithHooks)?.__emulator?.inits)
+  }
+
+  /** Every fetcher answer the widget applied: a user id or `anonymous`. */
+  answers(): Promise<Array<{ at: number; identity: string }>> {
+    return this.page.evaluate(() => (window.widgent as unknown as WithHooks)?.__emulator?.answers ?? [])
+  }
+
+  /** Whether the status element is still the first one the page had. */
+  keptFirstStatus(): Promise<boolean> {
+    return this.page.evaluate(() => !!window.__firstStatus && window.__firstStatus == document.querySelector('[data-testid=status]'))
+  }
+
+  /** Every identity the panel has shown, in order. */
+  panelIdentities(): Promise<IdentityChange[]> {
+    return this.page.evaluate(() => window.__panelIdentities)
+  }
+}

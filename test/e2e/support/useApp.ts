@@ -1,0 +1,57 @@
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
+import type { Emulator } from '@widgent/emulator'
+import { startPlayground, type AppName, type Playground } from '@widgent/playground-stack'
+import type { Backend } from '@widgent/playground-backend'
+import { openApp, type AppPage } from './openApp'
+
+export interface AppUnderTest {
+  name: AppName
+  /** The app's URL, with a trailing slash. */
+  url: string
+  emulator: Emulator
+  backend: Backend
+  /** The app in a browser context of its own (cookies included), closed when the test ends. `query` is the page's query string. */
+  open(query?: string): Promise<AppPage>
+}
+
+/**
+ * One app of the playground, started the way `npm run playground` starts it (on free ports, against an
+ * emulator of its own with faults enabled), for the tests of one file. Before each test the emulator
+ * forgets its faults, its log and any short token lifetime.
+ */
+export function useApp(name: AppName): AppUnderTest {
+  let playground: Playground
+  let browser: Browser
+  const app = { name } as AppUnderTest
+
+  beforeAll(async () => {
+    browser = await chromium.connect(inject('browserWsEndpoint'))
+    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100 })
+    Object.assign(app, {
+      url: playground.apps[name]!,
+      emulator: playground.emulator!,
+      backend: playground.backend,
+      open: (query = '') => openApp(browser, name, `${app.url}${query}`),
+    })
+    // The first visit makes the dev server prepare its dependencies (and may reload the page once): not in a test.
+    const page = await browser.newPage()
+    await page.goto(app.url)
+    await page.waitForSelector('[data-testid=status][data-widget=ready]', { timeout: 60_000 })
+    await page.close()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await playground?.close()
+  })
+
+  beforeEach(async () => {
+    const { url } = app.emulator
+    await fetch(`${url}/__emulator/faults`, { method: 'DELETE' })
+    await fetch(`${url}/__emulator/log`, { method: 'DELETE' })
+    app.emulator.setTokenTtl(3600)
+  })
+
+  return app
+}
