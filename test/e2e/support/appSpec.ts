@@ -81,19 +81,21 @@ export function appSpec(app: AppUnderTest) {
   })
 
   it('refreshes a short-lived token before it expires, with no anonymous gap', async () => {
-    app.emulator.setTokenTtl(3)
+    // 10 s tokens: the widget asks again 2 s before expiry, a margin a busy machine still meets.
+    app.emulator.setTokenTtl(10)
     const page = await signInAsAda()
-    // The widget asks again a second before each expiry: wait for two refreshes.
-    await expect.poll(() => tokensFor('ada').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
-    await expect.poll(async () => (await page.answers()).filter((answer) => answer.identity == 'ada').length).toBeGreaterThanOrEqual(3)
+    await expect.poll(() => tokensFor('ada').length, { timeout: 20_000 }).toBe(2)
+    const adaAnswers = async () => (await page.answers()).filter((answer) => answer.identity == 'ada')
+    await expect.poll(async () => (await adaAnswers()).length).toBe(2)
 
+    // The second token reached the widget before the first one expired, and the panel never left Ada.
+    const [first] = tokensFor('ada')
+    expect((await adaAnswers())[1]!.at).toBeLessThan(first!.exp * 1000)
     const shown = (await page.panelIdentities()).map((change) => change.identity)
     expect(shown.slice(shown.indexOf('ada'))).toEqual(['ada'])
     const answers = (await page.answers()).map((answer) => answer.identity)
-    expect(answers.slice(answers.indexOf('ada')).every((identity) => identity == 'ada')).toBe(true)
+    expect(answers.slice(answers.indexOf('ada'))).toEqual(['ada', 'ada'])
     await page.waitForStatus({ identity: 'identified', user: 'ada', error: '' })
-    // One token per refresh, not a storm: at most one more may be on its way.
-    expect(tokensFor('ada').length).toBeLessThanOrEqual(4)
   })
 
   it('survives a widget script 404: script-load in the status, the app still works, Retry loads the widget', async () => {
@@ -117,7 +119,8 @@ export function appSpec(app: AppUnderTest) {
 
   it('survives a widget that never gets ready: timeout in the status, the app still works, Retry loads the widget', async () => {
     await setFaults(app.emulator.url, { script: 'never-ready' })
-    const page = await app.open('?loadTimeoutMs=1000')
+    // Long enough for the real widget to get ready on a busy machine once the fault is gone.
+    const page = await app.open('?loadTimeoutMs=1500')
     await page.waitForStatus({ widget: 'error', error: 'timeout' })
     expect(app.emulator.log().inits).toEqual([])
 
@@ -165,19 +168,20 @@ export function appSpec(app: AppUnderTest) {
     // Short tokens, so the widget soon asks for a new one on its own.
     app.emulator.setTokenTtl(3)
     const page = await signInAsAda()
-    const expiredAt = Date.now()
     expect((await page.page.request.post(`${app.url}api/__expire-session`)).status()).toBe(204)
+    // Requests made with no session: a refresh that was already on its way may still bring Ada a token.
+    const unauthorized = () => app.backend.tokenRequests().filter((request) => request.userId == null)
 
     await page.waitForStatus({ identity: 'error', error: 'unauthorized' })
     await page.waitForPanel('anonymous')
     // 401 means signed out: no retry, and an anonymous widget has no token to refresh.
-    await holdsFor(2000, () => expect(tokenRequests(expiredAt)).toMatchObject([{ userId: null, status: 401 }]))
+    await holdsFor(2000, () => expect(unauthorized()).toMatchObject([{ status: 401 }]))
 
     // Retry asks once more, and gets the same answer once.
     await page.click('Retry')
-    await expect.poll(() => tokenRequests(expiredAt).length).toBe(2)
+    await expect.poll(() => unauthorized().length).toBe(2)
     await page.waitForStatus({ identity: 'error', error: 'unauthorized' })
-    await holdsFor(1000, () => expect(tokenRequests(expiredAt)).toHaveLength(2))
+    await holdsFor(1000, () => expect(unauthorized()).toHaveLength(2))
     expect(await page.panelIdentity()).toBe('anonymous')
   })
 }

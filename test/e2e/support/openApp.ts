@@ -47,7 +47,8 @@ export async function openApp(browser: Browser, app: string, url: string): Promi
       await mkdir(ARTIFACTS, { recursive: true })
       const page = context.pages()[0]
       await page?.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname }).catch(() => {})
-      await writeFile(new URL(`${name}.console.txt`, ARTIFACTS), consoleLines.join('\n') + '\n')
+      const errors = (task.result.errors ?? []).map((error) => error.stack ?? error.message)
+      await writeFile(new URL(`${name}.txt`, ARTIFACTS), [...errors, '', 'Console:', ...consoleLines, ''].join('\n'))
     }
     await context.close()
   })
