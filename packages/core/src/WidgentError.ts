@@ -21,6 +21,8 @@ export class WidgentError extends Error {
   /** `detail` is the development-build text; production builds keep the code and the link only. */
   constructor(code: WidgentErrorCode, detail?: string | false, status?: number) {
     super(`[widgent] ${code}${detail ? ': ' + detail : ''} (https://github.com/widgent/widgent-kit#error-${code})`)
-    Object.assign(this, { name: 'WidgentError', code, status })
+    this.name = 'WidgentError'
+    this.code = code
+    this.status = status
   }
 }

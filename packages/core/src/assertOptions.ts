@@ -3,13 +3,20 @@ import type { WidgentOptions } from './types'
 
 /** Fail at once on options that can only be a mistake, before anything reaches the page. */
 export function assertOptions(options: WidgentOptions): void {
-  if (options && 'verificationSecret' in options) {
-    throw new WidgentError('config', __DEV__ && 'verificationSecret belongs on your server, never in the browser: mint tokens there with @widgent/server.')
-  }
-  if (!options?.productId || !options.serviceKey || typeof options.productId + typeof options.serviceKey != 'stringstring') {
-    throw new WidgentError('config', __DEV__ && 'productId and serviceKey are required: copy them from the Widgent dashboard (Setup tab).')
-  }
-  if (options.tokenEndpoint && options.fetchToken) {
-    throw new WidgentError('config', __DEV__ && 'Pass tokenEndpoint or fetchToken, not both.')
+  if (
+    (options && 'verificationSecret' in options) ||
+    // Non-empty strings: an empty one reads as the number 0.
+    typeof (options?.productId || 0) + typeof (options?.serviceKey || 0) != 'stringstring' ||
+    (options.tokenEndpoint && options.fetchToken)
+  ) {
+    throw new WidgentError('config', __DEV__ && explain(options))
   }
 }
+
+/** Development builds only: which rule `options` broke. */
+const explain = (options: WidgentOptions) =>
+  options && 'verificationSecret' in options
+    ? 'verificationSecret belongs on your server, never in the browser: mint tokens there with @widgent/server.'
+    : options?.productId && options.serviceKey && typeof options.productId + typeof options.serviceKey == 'stringstring'
+      ? 'Pass tokenEndpoint or fetchToken, not both.'
+      : 'productId and serviceKey are required: copy them from the Widgent dashboard (Setup tab).'

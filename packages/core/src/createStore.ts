@@ -4,8 +4,8 @@ export interface Store<T> {
   subscribe(listener: (value: T) => void): () => void
 }
 
-export function createStore<T extends object>(initial: T) {
-  let value = initial
+/** `value`: the initial value, then the current one. */
+export function createStore<T extends object>(value: T) {
   const listeners = new Set<(value: T) => void>()
   return {
     getSnapshot: () => value,

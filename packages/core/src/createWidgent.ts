@@ -1,7 +1,7 @@
 import { assertOptions } from './assertOptions'
 import { createStore } from './createStore'
 import { fetchFromEndpoint } from './fetchFromEndpoint'
-import { loadWidgent } from './loadWidgent'
+import { loadOnce } from './loadWidgent'
 import { parseToken } from './parseToken'
 import { sleep } from './sleep'
 import { WidgentError } from './WidgentError'
@@ -9,115 +9,110 @@ import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '.
 
 // One client per product for the page's lifetime, so StrictMode's double render, a second provider and a
 // remount all share one widget, one fetcher and one token cache.
-const clients = new Map<string, WidgentClient>()
+const clients: Record<string, WidgentClient> = Object.create(null)
 
 const initialState: WidgentState = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null }
 
-/** The page's client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
+/** Work the client does in the background: the widget load, or a token request. */
+interface Task<T> {
+  /** Settles `undefined`, without a word, once aborted. */
+  promise: Promise<T | undefined>
+  /** The try under way. */
+  abort: AbortController
+  /**
+   * Set once settled: until when (ms epoch) a token may be served from the cache; Infinity for a failure, which
+   * stands until refresh(), a change of user or the next load().
+   */
+  until?: number
+}
+
+/** The client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
 export function createWidgent(options: WidgentOptions): WidgentClient {
   assertOptions(options)
   // On the server each render stands alone: a shared client would share its user between requests.
-  if (typeof window == 'undefined') return newClient(options)
-  let client = clients.get(options.productId)
-  if (!client) clients.set(options.productId, (client = newClient(options)))
-  return client
+  return typeof window == 'undefined' ? newClient(options) : (clients[options.productId] ||= newClient(options))
 }
 
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
   // Every change clears the error, unless it reports one.
   const set = (patch: Partial<WidgentState>) => store.set({ error: null, ...patch })
-  const { tokenEndpoint, fetchToken, authTimeoutMs = 1e4, tokenTimeoutMs = 1e4 } = options
 
-  // Set while the client runs; aborting it on destroy ends every timer, wait and load it started.
-  let life: AbortController | undefined
+  // Set while the client runs: what destroy calls to cancel a load still waiting for the browser to be idle.
+  let life: (() => void) | undefined
   const mounts = new Set<object>()
-  let loading: Promise<void> | undefined
-  let ready: boolean | undefined
-  let queue: [string, ...unknown[]][] = []
+  let loading: Task<unknown> | undefined
+  // Commands waiting for the widget; undefined once it is ready (only ever while the client runs).
+  let queue: [string, ...unknown[]][] | undefined = []
 
-  // The settled user: `undefined` until auth first settles. `epoch` moves on every change of user id.
+  // The settled user: `undefined` until auth first settles.
   let user: WidgentUser | null | undefined
-  let epoch = 0
-  // The token request for the current user, dropped on every change of user id (so whatever it
+  // The token request for the current user, aborted on every change of user id (so whatever it
   // brings back is stale). Once it settles, `until` makes it the token cache.
-  let flight: { promise: Promise<string>; abort: AbortController; until?: number } | undefined
+  let flight: Task<string> | undefined
   let authWait: Promise<void> | undefined
   let authSettled: (() => void) | undefined
 
-  const report = (error: WidgentError, patch: Partial<WidgentState>) => {
-    set({ ...patch, error })
-    // In a task of its own: a throwing onError is reported by the browser and cannot break the kit.
-    queueMicrotask(() => options.onError?.(error))
+  /**
+   * Run `attempt`, and twice more (0.5 s, then 1 s later) on a failure that may get better: a load error, or a
+   * token request's 5xx, network error or timeout. Each try has a controller of its own, aborted when it ends.
+   * A failure that stands is reported with `failed`, and settles ''.
+   */
+  const start = <T, R>(task: Task<R>, attempt: (signal: AbortSignal) => Promise<T>, done: (value: T) => R, failed: Partial<WidgentState>) => {
+    task.promise = (async () => {
+      for (let tries = 0; ; tries++) {
+        const controller = (task.abort = new AbortController())
+        let value: T | undefined
+        let failure: WidgentError | undefined
+        try {
+          if (tries) await sleep(250 << tries, controller.signal)
+          value = await attempt(controller.signal)
+        } catch (thrown) {
+          failure = thrown instanceof WidgentError ? thrown : new WidgentError('token-fetch', __DEV__ && String(thrown))
+        }
+        if (controller.signal.aborted) return
+        // Ends this try's timeout, or the request that timed out.
+        controller.abort()
+        if (!failure) return done(value!)
+        // A 4xx, a bad answer, bad config or a signed-out user will not get better by asking again.
+        if (tries > 1 || failure.status! < 500 || 'config invalid-token unauthorized'.includes(failure.code)) {
+          // No request storms: see `until`.
+          task.until = Infinity
+          set({ ...failed, error: failure })
+          // In a task of its own: a throwing onError is reported by the browser and cannot break the kit.
+          queueMicrotask(() => options.onError?.(failure))
+          return '' as R
+        }
+      }
+    })()
   }
 
   const call = (...command: [string, ...unknown[]]) => window.widgent!(...command)
 
-  const register = () => call('setIdentityTokenFetcher', fetcher)
-
-  const dropFlight = () => {
-    flight?.abort.abort()
-    flight = undefined
-  }
-
-  // Bounded: the widget must not hang on an auth library that never settles.
-  const waitForAuth = () =>
-    (authWait ||= new Promise<void>((resolve) => {
-      const timer = setTimeout(
-        (authSettled = () => {
-          clearTimeout(timer)
-          authWait = authSettled = undefined
-          resolve()
-        }),
-        authTimeoutMs,
-      )
-    }))
-
-  /** A request for the user's token: each try cut off after `tokenTimeoutMs`; 5xx, network errors and timeouts tried twice more. */
-  const request = (forUser: WidgentUser): Promise<string> => {
-    set({ identity: 'fetching' })
-    const next = (flight = {} as NonNullable<typeof flight>)
-    return (next.promise = (async () => {
-      for (let tries = 0; ; tries++) {
-        // Each try (and each wait between tries) has its own controller, kept on the flight, so that
-        // dropping the flight ends whatever it is doing.
-        const { signal } = (next.abort = new AbortController())
-        try {
-          if (tries) await sleep(250 << tries, signal)
-          const { token, expiresAt } = parseToken(
-            await Promise.race([
-              fetchToken
-                ? fetchToken(forUser, { signal })
-                : tokenEndpoint
-                  ? fetchFromEndpoint(tokenEndpoint, signal)
-                  : Promise.reject(new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')),
-              sleep(tokenTimeoutMs, signal).then(() => {
-                throw new WidgentError('token-fetch', __DEV__ && `No token within ${tokenTimeoutMs} ms.`)
-              }),
-            ]),
-          )
-          // The user changed while we waited: this token is never cached and never handed out.
-          if (flight != next) return ''
-          // A cached token is never handed out in the second half of its remaining life.
-          next.until = expiresAt ? Date.now() + (expiresAt - Date.now()) / 2 : 0
+  /** The current user's token: cached while `until` says so, else a request, each try cut off after `tokenTimeoutMs`. */
+  const token = (forUser: WidgentUser) => {
+    if (!flight || flight.until! <= Date.now()) {
+      set({ identity: 'fetching' })
+      start(
+        (flight = {} as Task<string>),
+        (signal) =>
+          Promise.race([
+            options.fetchToken ? options.fetchToken(forUser, { signal }) : fetchFromEndpoint(options.tokenEndpoint, signal),
+            sleep(options.tokenTimeoutMs ?? 1e4, signal).then(() => {
+              throw new WidgentError('token-fetch', __DEV__ && `No token within ${options.tokenTimeoutMs ?? 1e4} ms.`)
+            }),
+          ]).then(parseToken),
+        ({ token, expiresAt }) => {
+          // A cached token is never handed out in the second half of its remaining life, an opaque one
+          // (expiresAt null, which counts as 0 here) not at all.
+          flight!.until = (Date.now() + expiresAt!) / 2
           set({ identity: 'identified', expiresAt })
           return token
-        } catch (thrown) {
-          if (flight != next) return ''
-          const error = thrown instanceof WidgentError ? thrown : new WidgentError('token-fetch', __DEV__ && String(thrown))
-          // 401/403, a bad answer or bad config will not get better by asking again.
-          if (tries > 1 || error.code != 'token-fetch' || error.status! < 500) {
-            // The failure stands for this user until refresh() or a change of user: no request storms.
-            next.until = Infinity
-            report(error, { identity: 'error' })
-            return ''
-          }
-        } finally {
-          // Ends this try's timeout, or the request that timed out.
-          next.abort.abort()
-        }
-      }
-    })())
+        },
+        { identity: 'error' },
+      )
+    }
+    return flight
   }
 
   /**
@@ -126,53 +121,55 @@ function newClient(options: WidgentOptions): WidgentClient {
    */
   const fetcher = async (): Promise<string> => {
     for (;;) {
-      if (user === undefined && life) await waitForAuth()
-      const at = epoch
+      // Bounded: the widget must not hang on an auth library that never settles.
+      if (user === undefined && life) {
+        await (authWait ||= new Promise<void>((resolve) => {
+          const timer = setTimeout(
+            (authSettled = () => {
+              clearTimeout(timer)
+              authWait = authSettled = undefined
+              resolve()
+            }),
+            options.authTimeoutMs ?? 1e4,
+          )
+        }))
+      }
       if (!life || !user) return ''
-      const token = await (flight && !(flight.until! <= Date.now()) ? flight.promise : request(user))
-      if (at == epoch) return life ? token : ''
+      const request = token(user)
+      const answer = await request.promise
+      // Still the current request: no change of user, no destroy (a stale one settles undefined).
+      if (request == flight) return answer!
     }
   }
 
-  const load = (): Promise<void> => {
-    if (typeof window == 'undefined') return Promise.resolve()
-    const { signal } = (life ||= new AbortController())
-    if (!ready) {
-      loading ||= (async () => {
-        set({ widget: 'loading' })
-        for (let tries = 0; ; tries++) {
-          try {
-            if (tries) await sleep(250 << tries, signal)
-            await loadWidgent(options)
-            if (signal.aborted) return
-            ready = true
-            set({ widget: 'ready' })
-            register()
-            queue.forEach((command) => call(...command))
-            queue = []
-            break
-          } catch (error) {
-            // After destroy, a newer load may own `loading`.
-            if (signal.aborted) return
-            if (tries > 1) {
-              report(error as WidgentError, { widget: 'error' })
-              break
-            }
-          }
-        }
-        loading = undefined
-      })()
+  const load = async () => {
+    if (typeof window == 'undefined' || !queue) return
+    life ||= () => {}
+    // A failed load stands until the next load().
+    if (!loading || loading.until) {
+      set({ widget: 'loading' })
+      start(
+        (loading = {} as Task<unknown>),
+        () => loadOnce(options),
+        () => {
+          set({ widget: 'ready' })
+          call('setIdentityTokenFetcher', fetcher)
+          queue!.forEach((command) => call(...command))
+          queue = undefined
+        },
+        { widget: 'error' },
+      )
     }
-    return loading || Promise.resolve()
+    await loading.promise
   }
 
   const destroy = () => {
-    life?.abort()
-    dropFlight()
+    life?.()
+    loading?.abort.abort()
+    flight?.abort.abort()
     authSettled?.()
-    life = loading = ready = user = undefined
+    life = loading = user = flight = undefined
     mounts.clear()
-    epoch++
     queue = []
     set(initialState)
   }
@@ -185,8 +182,8 @@ function newClient(options: WidgentOptions): WidgentClient {
       if (!life && typeof window != 'undefined') {
         if (options.load == 'idle') {
           // Safari has no requestIdleCallback: a timeout is the nearest thing.
-          const idle = (window.requestIdleCallback || setTimeout)(() => load())
-          ;(life = new AbortController()).signal.addEventListener('abort', () => (window.cancelIdleCallback || clearTimeout)(idle))
+          const idle = (window.requestIdleCallback || setTimeout)(load)
+          life = () => (window.cancelIdleCallback || clearTimeout)(idle)
         } else if (options.load != 'manual') load()
       }
       // The last unmount destroys; StrictMode's unmount and remount revive the same client.
@@ -196,19 +193,21 @@ function newClient(options: WidgentOptions): WidgentClient {
     },
     setUser(next) {
       if (next === undefined) return // auth loading: a blip must not sign anyone out
-      if (next && (typeof next.id != 'string' || !next.id)) {
+      // A non-empty string id (an empty one reads as the number 0).
+      if (next && typeof (next.id || 0) != 'string') {
         throw new WidgentError('config', __DEV__ && 'setUser takes { id: string, name?, metadata? }, null (signed out) or undefined (auth loading).')
       }
       const previous = user
       user = next // a new object for the same user changes what the next request sends, nothing else
       if (previous !== undefined && next?.id == previous?.id) return
-      epoch++
-      dropFlight()
+      // Whatever the request of the previous user brings back is stale.
+      flight?.abort.abort()
+      flight = undefined
       set({ user: next, identity: next ? 'fetching' : 'anonymous', expiresAt: null })
-      // A fetcher call waiting for auth answers for this user itself; otherwise the widget must ask again.
-      const waiting = authSettled
-      authSettled?.()
-      if (ready && life && (previous !== undefined || !waiting)) {
+      // A fetcher call waiting for auth (so `previous` was undefined) answers for this user itself;
+      // otherwise a ready widget must ask again.
+      if (authSettled) authSettled()
+      else if (!queue) {
         if (previous) {
           if (options.resetCommand) call(options.resetCommand)
           // An answer for the previous user may already be on its way to the widget (resolved a microtask
@@ -216,19 +215,18 @@ function newClient(options: WidgentOptions): WidgentClient {
           // and holds until the new user's token arrives.
           if (next) call('setIdentityTokenFetcher', async () => '')
         }
-        register()
+        call('setIdentityTokenFetcher', fetcher)
       }
     },
     async refresh() {
       if (flight?.until! >= 0) flight = undefined
-      const pending = user && life && (flight ? flight.promise : request(user))
-      if (ready && life) register()
-      await pending
+      if (!queue) call('setIdentityTokenFetcher', fetcher)
+      if (user && life) await token(user).promise
     },
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
     command(...command) {
-      ready && life ? call(...command) : queue.push(command)
+      queue ? queue.push(command) : call(...command)
     },
     destroy,
   }

@@ -1,18 +1,18 @@
 import { WidgentError } from './WidgentError'
 
 /** The default token source: `GET url` with the user's cookies, answering `{ token }`. */
-export async function fetchFromEndpoint(url: string, signal: AbortSignal): Promise<unknown> {
+export async function fetchFromEndpoint(url: string | undefined, signal: AbortSignal): Promise<unknown> {
+  if (!url) throw new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')
   // no-store: a token must never sit in a browser cache, and Chromium holds a second GET to the
   // same URL until the first one's headers arrive.
   const response = await fetch(url, { credentials: 'include', cache: 'no-store', signal })
-  const { status } = response
-  if (status == 401 || status == 403) {
-    throw new WidgentError('unauthorized', __DEV__ && `${url} answered ${status}: signed out on the server, so the widget stays anonymous.`, status)
+  if (response.status == 401 || response.status == 403) {
+    throw new WidgentError('unauthorized', __DEV__ && `${url} answered ${response.status}: signed out on the server, so the widget stays anonymous.`, response.status)
   }
-  if (!response.ok) throw new WidgentError('token-fetch', __DEV__ && `${url} answered ${status}.`, status)
+  if (!response.ok) throw new WidgentError('token-fetch', __DEV__ && `${url} answered ${response.status}.`, response.status)
   try {
     return (await response.json()).token
   } catch {
-    throw new WidgentError('invalid-token', __DEV__ && `${url} did not answer JSON { "token": "..." }.`, status)
+    throw new WidgentError('invalid-token', __DEV__ && `${url} did not answer JSON { "token": "..." }.`, response.status)
   }
 }

@@ -336,6 +336,18 @@ describe('identity: errors never reach the widget as throws', () => {
     expect(client.getSnapshot()).toMatchObject({ identity: 'identified', error: null })
   })
 
+  it('does not retry an unauthorized error from a custom fetchToken, status or not', async () => {
+    vi.useFakeTimers()
+    const { kit, client, requests, widget } = await setup()
+    client.setUser(ada)
+    await flush()
+    requests[0]!.reject(new kit.WidgentError('unauthorized', 'signed out'))
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(requests).toHaveLength(1)
+    expect(widget.answers).toEqual([''])
+    expect(client.getSnapshot().error?.code).toBe('unauthorized')
+  })
+
   it('recovers when a retry succeeds', async () => {
     vi.useFakeTimers()
     const { client, requests, widget } = await setup()

@@ -1,11 +1,11 @@
 import { assertOptions } from './assertOptions'
-import { WidgentError } from './WidgentError'
+import { WidgentError, type WidgentErrorCode } from './WidgentError'
 import type { WidgentGlobal, WidgentLoadOptions } from './types'
 
 export const DEFAULT_SCRIPT_URL = 'https://cdn.widgent.app/widget.js'
 
 // One load per page, shared by every caller; cleared on failure so a later call retries.
-let pending: Promise<WidgentGlobal> | undefined
+let pending: Promise<void> | undefined
 
 /**
  * Load the widget script once, call `widgent.init` once and resolve when it fires `widgent:ready`.
@@ -13,52 +13,52 @@ let pending: Promise<WidgentGlobal> | undefined
  */
 export function loadWidgent(options: WidgentLoadOptions): Promise<WidgentGlobal | null> {
   assertOptions(options)
-  if (typeof window == 'undefined') return Promise.resolve(null)
-  return (pending ||= inject(options).catch((error) => {
-    pending = undefined
-    throw error
-  }))
+  return typeof window == 'undefined' ? Promise.resolve(null) : loadOnce(options).then(() => window.widgent!)
 }
 
-const inject = ({ productId, serviceKey, scriptUrl = DEFAULT_SCRIPT_URL, nonce, loadTimeoutMs = 15e3 }: WidgentLoadOptions) =>
-  new Promise<WidgentGlobal>((resolve, reject) => {
+/** `loadWidgent` for callers that checked `options` and run in a browser. */
+export const loadOnce = (options: WidgentLoadOptions) =>
+  (pending ||= new Promise<void>((resolve, reject) => {
     // A widget that was ready before the kit started (the page's own snippet, another copy of the kit).
-    if (window.widgent?.ready) return resolve(window.widgent)
-    const src = new URL(scriptUrl, document.baseURI).href
-    const found = [...document.scripts].find((tag) => tag.src == src)
-    const script = found || document.createElement('script')
+    if (window.widgent?.ready) return resolve()
+    const script = document.createElement('script')
+    // Resolved against the page's base URL, as the tags already in the page are.
+    script.src = options.scriptUrl ?? DEFAULT_SCRIPT_URL
+    const found = [...document.scripts].find((tag) => tag.src == script.src)
     const listening = new AbortController()
-    const on = (target: EventTarget, type: string, listener: () => void) =>
-      target.addEventListener(type, listener, { signal: listening.signal })
-    const finish = (error?: WidgentError) => {
+    const finish = (code?: WidgentErrorCode, detail?: string | false) => {
       clearTimeout(timer)
       listening.abort()
-      if (!error) return resolve(window.widgent!)
+      if (!code) return resolve()
       // A dead tag, and whatever it half-defined, must not poison the next attempt.
       if (!found) {
         script.remove()
         delete window.widgent
       }
-      reject(error)
+      reject(new WidgentError(code, detail))
     }
     const init = () => {
       try {
-        window.widgent!.init({ productId, serviceKey })
+        window.widgent!.init({ productId: options.productId, serviceKey: options.serviceKey })
       } catch {
-        finish(new WidgentError('script-load', __DEV__ && `${src} defines no window.widgent.init: check scriptUrl.`))
+        finish('script-load', __DEV__ && `${script.src} defines no window.widgent.init: check scriptUrl.`)
       }
     }
-    const timer = setTimeout(() => finish(new WidgentError('timeout', __DEV__ && `No widgent:ready within ${loadTimeoutMs} ms: check productId, serviceKey and scriptUrl.`)), loadTimeoutMs)
+    const timer = setTimeout(() => finish('timeout', __DEV__ && `No widgent:ready within ${options.loadTimeoutMs ?? 15e3} ms: check productId, serviceKey and scriptUrl.`), options.loadTimeoutMs ?? 15e3)
     // Listen before injecting, so a fast widget cannot fire ready unheard.
-    on(window, 'widgent:ready', () => finish())
+    // The controller carries the `signal` option itself: aborting it removes every listener.
+    window.addEventListener('widgent:ready', () => finish(), listening)
     // A tag from the page's HTML that has already run: initialise it rather than add a second one.
     if (found && window.widgent) return init()
-    on(script, 'load', init)
-    on(script, 'error', () => finish(new WidgentError('script-load', __DEV__ && `Could not load ${src}: check scriptUrl, the network and your Content-Security-Policy.`)))
+    const tag = found || script
+    tag.addEventListener('load', init, listening)
+    tag.addEventListener('error', () => finish('script-load', __DEV__ && `Could not load ${script.src}: check scriptUrl, the network and your Content-Security-Policy.`), listening)
     if (!found) {
-      script.src = src
       script.async = true
-      if (nonce) script.setAttribute('nonce', (script.nonce = nonce))
+      if (options.nonce) script.setAttribute('nonce', (script.nonce = options.nonce))
       document.head.append(script)
     }
-  })
+  }).catch((error) => {
+    pending = undefined
+    throw error
+  }))

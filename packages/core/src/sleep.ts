@@ -1,11 +1,16 @@
-/** Resolve after `ms`, or reject as soon as `signal` aborts; either way no timer or listener is left. */
+/**
+ * Resolve after `ms`, or reject as soon as `signal` aborts. Every caller aborts `signal` once done with it,
+ * which ends the timer and removes the listener, so nothing is left behind.
+ */
 export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      signal.aborted ? reject(signal.reason) : resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done)
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        reject(signal.reason)
+      },
+      { once: true },
+    )
   })
