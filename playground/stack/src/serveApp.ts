@@ -9,9 +9,11 @@ export interface ServeAppOptions {
   backendUrl: string
   config: PlaygroundConfig
   logLevel: LogLevel
+  /** Watch files and update pages (development); off for tests, so a rebuild elsewhere never reloads a page mid-test. */
+  watch: boolean
 }
 
-const { port, backendUrl, config, logLevel } = JSON.parse(process.argv[2]!) as ServeAppOptions
+const { port, backendUrl, config, logLevel, watch } = JSON.parse(process.argv[2]!) as ServeAppOptions
 const root = process.cwd()
 const server = await createServer({
   root,
@@ -20,7 +22,7 @@ const server = await createServer({
   clearScreen: false,
   // The product reaches the page as a constant; /api goes to the backend, so the session cookie is first-party.
   define: { __WIDGENT_PLAYGROUND__: JSON.stringify(config) },
-  server: { host: '127.0.0.1', port, strictPort: true, proxy: { '/api': backendUrl } },
+  server: { host: '127.0.0.1', port, strictPort: true, proxy: { '/api': backendUrl }, ...(watch ? {} : { watch: null, hmr: false }) },
 })
 await server.listen()
 process.send!('ready')

@@ -21,6 +21,8 @@ export interface PlaygroundOptions {
   logLevel?: LogLevel
   /** How long the backend's session, login and logout take (ms). */
   authLatencyMs?: number
+  /** Whether the dev servers watch files and update open pages; `true` by default, `false` for tests. */
+  watch?: boolean
 }
 
 export interface Playground {
@@ -43,6 +45,7 @@ export async function startPlayground({
   env = process.env,
   logLevel = 'info',
   authLatencyMs,
+  watch = true,
 }: PlaygroundOptions = {}): Promise<Playground> {
   // Ports are picked one after another, never the same twice, before anything else can take them.
   const picked = new Set<number>()
@@ -85,7 +88,7 @@ export async function startPlayground({
     for (const name of apps) appPorts.push(await port(name))
     // In parallel: each dev server is a process of its own.
     const started = await Promise.allSettled(
-      apps.map((name, i) => startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel })),
+      apps.map((name, i) => startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel, watch })),
     )
     for (const app of started) if (app.status == 'fulfilled') closers.push(app.value.close)
     for (const app of started) if (app.status == 'rejected') throw app.reason

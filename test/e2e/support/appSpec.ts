@@ -105,7 +105,7 @@ export function appSpec(app: AppUnderTest) {
     expect(await page.scriptTags()).toBe(0)
 
     await page.click('Sign in as Ada')
-    await expect.poll(() => page.signedInAs()).toBe('Signed in as Ada Lovelace')
+    await page.waitForSignedInAs('Signed in as Ada Lovelace')
     await page.waitForStatus({ widget: 'error', user: 'ada' })
 
     await setFaults(app.emulator.url, null)
@@ -125,7 +125,7 @@ export function appSpec(app: AppUnderTest) {
     expect(app.emulator.log().inits).toEqual([])
 
     await page.click('Sign in as Ada')
-    await expect.poll(() => page.signedInAs()).toBe('Signed in as Ada Lovelace')
+    await page.waitForSignedInAs('Signed in as Ada Lovelace')
 
     await setFaults(app.emulator.url, null)
     await page.click('Retry')

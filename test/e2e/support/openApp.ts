@@ -91,7 +91,8 @@ export class AppPage {
 
   /** Waits until the status line shows at least these values. */
   async waitForStatus(expected: Partial<Status>, timeout = 15_000): Promise<void> {
-    await expect.poll(() => this.status(), { timeout }).toMatchObject(expected)
+    const selector = Object.entries(expected).map(([key, value]) => `[data-${key}="${value}"]`)
+    await this.waitFor(`[data-testid=status]${selector.join('')}`, timeout, async () => expect(await this.status()).toMatchObject(expected))
   }
 
   /** Who the widget would send messages as right now: `anonymous` or a user id; null while there is no panel. */
@@ -100,12 +101,29 @@ export class AppPage {
   }
 
   async waitForPanel(identity: string, timeout = 15_000): Promise<void> {
-    await expect.poll(() => this.panelIdentity(), { timeout }).toBe(identity)
+    await this.waitFor(`widgent-panel[data-identity="${identity}"]`, timeout, async () => expect(await this.panelIdentity()).toBe(identity))
   }
 
   /** The header's sign-in line ("Signed in as Ada Lovelace"), from the app's auth layer. */
   signedInAs(): Promise<string | null> {
     return this.page.locator('header .who').textContent()
+  }
+
+  async waitForSignedInAs(text: string, timeout = 15_000): Promise<void> {
+    await this.waitFor(`header .who:text-is("${text}")`, timeout, async () => expect(await this.signedInAs()).toBe(text))
+  }
+
+  /**
+   * Waits for `selector` with the page doing the polling (a round trip per check would load a busy machine
+   * more); on a timeout, `explain` fails with what the page shows instead.
+   */
+  private async waitFor(selector: string, timeout: number, explain: () => Promise<void>): Promise<void> {
+    try {
+      await this.page.locator(selector).waitFor({ state: 'attached', timeout })
+    } catch (error) {
+      await explain()
+      throw error
+    }
   }
 
   click(name: string): Promise<void> {
@@ -118,7 +136,7 @@ export class AppPage {
     const before = await replies.count()
     await this.panel.locator('input').fill(text)
     await this.panel.getByRole('button', { name: 'Send' }).click()
-    await expect.poll(() => replies.count()).toBe(before + 1)
+    await replies.nth(before).waitFor({ state: 'attached', timeout: 15_000 })
     return (await replies.nth(before).textContent()) ?? ''
   }
 
