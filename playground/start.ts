@@ -1,7 +1,10 @@
 // `npm run playground`: the emulator, the demo backend and the three apps, until Ctrl-C.
 import { startPlayground } from '@widgent/playground-stack'
 
-const playground = await startPlayground({ logLevel: 'warn' })
+const playground = await startPlayground({ logLevel: 'warn' }).catch((error: Error) => {
+  console.error(`The playground did not start: ${error.message}`)
+  process.exit(1)
+})
 const { emulator, backend, apps } = playground
 
 console.log(`
