@@ -2,6 +2,7 @@ import { DEMO_PRODUCT, startEmulator, type Emulator } from '@widgent/emulator'
 import { startBackend, type Backend } from '@widgent/playground-backend'
 import type { LogLevel } from 'vite'
 import { pickPort } from './pickPort'
+import { serviceFromEnv } from './serviceFromEnv'
 import { startApp, type AppServer } from './startApp'
 
 export const APPS = ['react', 'vue', 'svelte'] as const
@@ -60,30 +61,21 @@ export async function startPlayground({
     await Promise.allSettled(closers.splice(0).reverse().map((close) => close()))
   }
   try {
-    // No WIDGENT_API_URL: everything runs against the local emulator and its demo product.
-    const emulator = env.WIDGENT_API_URL ? null : await startEmulator({ port: await port('emulator'), faults: true })
+    // WIDGENT_API_URL: the real service. Otherwise everything is the local emulator's, with its demo product.
+    const real = serviceFromEnv(env)
+    const emulator = real ? null : await startEmulator({ port: await port('emulator'), faults: true })
     if (emulator) closers.push(() => emulator.close())
-    const product = emulator ? DEMO_PRODUCT : undefined
-    const setting = (name: string, demo: string | undefined) => {
-      const value = env[`WIDGENT_${name}`] || demo
-      if (!value) throw new Error(`WIDGENT_API_URL is set, so WIDGENT_${name} must be too: see playground/README.md.`)
-      return value
+    const { apiUrl, scriptUrl, productId, serviceKey, verificationSecret } = real ?? {
+      ...DEMO_PRODUCT,
+      apiUrl: emulator!.url,
+      scriptUrl: `${emulator!.url}/widget.js`,
     }
 
-    const backend = await startBackend({
-      port: await port('backend'),
-      apiUrl: env.WIDGENT_API_URL || emulator!.url,
-      productId: setting('PRODUCT_ID', product?.productId),
-      verificationSecret: setting('VERIFICATION_SECRET', product?.verificationSecret),
-      latencyMs: authLatencyMs,
-    })
+    const backend = await startBackend({ port: await port('backend'), apiUrl, productId, verificationSecret, latencyMs: authLatencyMs })
     closers.push(() => backend.close())
 
-    const config = {
-      productId: setting('PRODUCT_ID', product?.productId),
-      serviceKey: setting('SERVICE_KEY', product?.serviceKey),
-      scriptUrl: env.WIDGENT_SCRIPT_URL || (emulator ? `${emulator.url}/widget.js` : undefined),
-    }
+    // What the pages get: never the verification secret.
+    const config = { productId, serviceKey, scriptUrl }
     const appPorts: number[] = []
     for (const name of apps) appPorts.push(await port(name))
     // In parallel: each dev server is a process of its own.
