@@ -133,6 +133,20 @@ describe('createWidgent: loading', () => {
     expect(client.getSnapshot()).toMatchObject({ widget: 'ready', error: null })
   })
 
+  it('keeps the load error in state when the user changes meanwhile', async () => {
+    vi.useFakeTimers()
+    const { client } = await setup({}, { ready: false })
+    window.widgent = undefined
+    client.mount()
+    for (let tries = 0; tries < 3; tries++) {
+      document.querySelector('script')?.dispatchEvent(new Event('error'))
+      await vi.advanceTimersByTimeAsync(1000)
+    }
+    expect(client.getSnapshot()).toMatchObject({ widget: 'error', error: { code: 'script-load' } })
+    client.setUser({ id: 'ada' })
+    expect(client.getSnapshot()).toMatchObject({ widget: 'error', error: { code: 'script-load' }, user: { id: 'ada' } })
+  })
+
   it('queues commands until ready and sends them in order, after the fetcher', async () => {
     const { client, widget } = await setup({}, { ready: false })
     client.command('open')

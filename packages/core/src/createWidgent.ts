@@ -35,8 +35,11 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
 
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
-  // Every change clears the error, unless it reports one.
-  const set = (patch: Partial<WidgentState>) => store.set({ error: null, ...patch })
+  // Every change clears the error unless it reports one, but only a new load clears a failed load's.
+  const set = (patch: Partial<WidgentState>) => {
+    const { widget, error } = store.getSnapshot()
+    store.set({ error: widget == 'error' && !patch.widget ? error : null, ...patch })
+  }
 
   // Set while the client runs: what destroy calls to cancel a load still waiting for the browser to be idle.
   let life: (() => void) | undefined
