@@ -241,6 +241,25 @@ describe('the widget script', () => {
     ])
   })
 
+  it('clears the conversation when someone else starts talking, and keeps it when the same user refreshes', async () => {
+    const emulator = await useEmulator()
+    const ada = (await mintToken(emulator.url)).token
+    const page = await readyPage(emulator)
+    const root = page.panels()[0]!.shadowRoot!
+    const lines = () => root.querySelectorAll('li').length
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(ada))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
+    root.querySelector('input')!.value = 'hello'
+    root.querySelector('form')!.requestSubmit()
+    await eventually(() => expect(lines()).toBe(2))
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(ada))
+    await eventually(() => expect(page.widgent().__emulator.answers).toHaveLength(2))
+    expect(lines()).toBe(2)
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(''))
+    await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
+    expect(lines()).toBe(0)
+  })
+
   it("the 'never-ready' fault: init is accepted, the widget never checks in or becomes ready", async () => {
     const emulator = await useEmulator({ faults: true })
     await postJson(`${emulator.url}/__emulator/faults`, { script: 'never-ready' })

@@ -91,6 +91,8 @@
     }
     const claims = answer ? readClaims(answer) : null
     if (answer && !claims) console.error('Widgent: the identity token is not a JWT with a sub claim; continuing anonymously.')
+    // Someone else is talking now: they must not see the previous person's conversation.
+    if (panel && (user ? user.id : '') != (claims ? claims.sub : '')) panel.list.replaceChildren()
     token = claims ? answer : ''
     user = claims
       ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '', expired: claims.exp * 1000 <= Date.now() }
