@@ -11,6 +11,10 @@ export function defineTestConfig({ environment = 'jsdom', ...test } = {}) {
       environment,
       reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+      // CI runs every package's tests on two cores at once: a slow machine must make tests slow, not red.
+      // (Races are driven by fake timers and deferred promises, never by these limits.)
+      testTimeout: 20_000,
+      hookTimeout: 30_000,
       ...test,
     },
   })
