@@ -1,0 +1,40 @@
+import { watchClient } from './probe'
+import { useState } from 'react'
+import { createRoot } from 'react-dom/client'
+import { WidgentProvider, useWidgent, useWidgentIdentity, type WidgentProviderProps } from '@widgent/react'
+import { exposeBench, initialUser } from './exposeBench'
+import type { BenchUser } from './USERS'
+import { pageParams } from './pageParams'
+
+// `n` components each telling the kit who is signed in, with a new object on every render as apps write it.
+function Identity({ user }: { user: BenchUser | null }) {
+  return <i>{useWidgentIdentity(user && { id: user.id, name: user.name }).identity}</i>
+}
+
+function Watch() {
+  watchClient(useWidgent().client)
+  return null
+}
+
+// The start-up mark: the provider's first render, just before it creates the client.
+function Provider(props: WidgentProviderProps) {
+  if (!performance.getEntriesByName('kit-start').length) performance.mark('kit-start')
+  return <WidgentProvider {...props} />
+}
+
+let setAuth: (user: BenchUser | null) => void = () => {}
+function App() {
+  const [user, setUser] = useState(initialUser)
+  setAuth = setUser
+  return (
+    <Provider {...pageParams.options}>
+      <Watch />
+      {Array.from({ length: pageParams.components }, (_, i) => (
+        <Identity key={i} user={user} />
+      ))}
+    </Provider>
+  )
+}
+
+exposeBench({ signIn: (user) => setAuth(user), signOut: () => setAuth(null) })
+createRoot(document.getElementById('root')!).render(<App />)

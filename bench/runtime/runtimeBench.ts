@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import { startEmulator } from '@widgent/emulator'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/support/chromium'
+import { measureLatency, type Latency } from './measureLatency'
+import { measureRequests, type RequestCount } from './measureRequests'
+import { measureStartup, type Startup } from './measureStartup'
+import { createTab } from './createTab'
+import { runLoginScripts, type LoginScript } from './runLoginScripts'
+import { startBenchServer } from './startBenchServer'
+
+export interface RuntimeResults {
+  chromium: string
+  /** The pages' `performance.now()`: its smallest step in ms, and whether they were cross-origin isolated. */
+  clock: { resolution: number; isolated: boolean }
+  requests: RequestCount[]
+  latency: Latency[]
+  startup: Startup[]
+  loginScripts: LoginScript[]
+  /** How long each part took, and the whole. */
+  seconds: Record<'requests' | 'latency' | 'startup' | 'loginScripts' | 'total', number>
+}
+
+/**
+ * The runtime benchmarks in Chromium: the emulator, the bench's site (pages bundled from the built packages, and
+ * `@widgent/server`'s token route) and the browser, each on 127.0.0.1 and stopped at the end whatever happens.
+ */
+export async function runtimeBench(): Promise<RuntimeResults> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH.`)
+  const started = performance.now()
+  const emulator = await startEmulator()
+  const server = await startBenchServer(emulator.url).catch(async (error) => {
+    await emulator.close()
+    throw error
+  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  try {
+    const tab = await createTab(browser)
+    await tab.open(`${server.url}/core`)
+    const clock = await tab.page.evaluate(() => window.bench.clock())
+    await tab.close()
+    const seconds = {} as RuntimeResults['seconds']
+    const timed = async <T>(part: keyof RuntimeResults['seconds'], measure: () => Promise<T>) => {
+      const start = performance.now()
+      const result = await measure()
+      seconds[part] = Math.round((performance.now() - start) / 100) / 10
+      return result
+    }
+    const results = {
+      chromium: browser.version(),
+      clock,
+      requests: await timed('requests', () => measureRequests(browser, server)),
+      latency: await timed('latency', () => measureLatency(browser, server)),
+      startup: await timed('startup', () => measureStartup(browser, server)),
+      loginScripts: await timed('loginScripts', () => runLoginScripts(browser, server)),
+      seconds,
+    }
+    seconds.total = Math.round((performance.now() - started) / 1000)
+    return results
+  } finally {
+    await browser.close()
+    await server.close()
+    await emulator.close()
+  }
+}
