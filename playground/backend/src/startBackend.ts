@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import express, { type Request } from 'express'
 import { widgentTokenHandler } from '@widgent/server'
 import { DEMO_USERS } from './DEMO_USERS'
+import { tokenFaults } from './tokenFaults'
 
 export interface BackendOptions {
   /** 0 (the default) picks a free port. */
@@ -20,6 +21,7 @@ export interface BackendOptions {
 export interface TokenRequest {
   /** The signed-in user's id, or null when the session had none. */
   userId: string | null
+  /** 0 when no answer went out: the client left first (its timeout). */
   status: number
   at: number
 }
@@ -78,13 +80,19 @@ export async function startBackend({ port = 0, apiUrl, productId, verificationSe
     res.status(204).end()
   })
 
+  // Test hooks for the fault matrix: what the token route answers instead (see tokenFaults.ts).
+  const faults = tokenFaults((req) => userOf(req)?.id ?? null)
+  app.use(faults.router)
+
   app.get(
     '/api/widgent-token',
     (req, res, next) => {
       const userId = userOf(req)?.id ?? null
-      res.on('finish', () => tokenRequests.push({ userId, status: res.statusCode, at: Date.now() }))
+      // On close, not finish: a request whose client left before the answer counts too.
+      res.on('close', () => tokenRequests.push({ userId, status: res.writableFinished ? res.statusCode : 0, at: Date.now() }))
       next()
     },
+    faults.play,
     widgentTokenHandler({ getUser: userOf, apiUrl, productId, verificationSecret }),
   )
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { expect, onTestFinished } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { expect, onTestFinished, type TestContext } from 'vitest'
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url)
 
@@ -36,22 +36,18 @@ type WithHooks = { __emulator?: EmulatorHooks } | undefined
 /**
  * Opens `url` in a browser context of its own, recording the console and every identity the widget
  * panel shows. When the test ends the context closes; when it failed, a screenshot and the console
- * go to test/e2e/artifacts/ first.
+ * go to test/e2e/artifacts/ first. With `{ shared: true }` the page outlives the test: its opener calls
+ * `saveArtifacts` after each test and closes the context (see `useApp`'s `shared`).
  */
-export async function openApp(browser: Browser, app: string, url: string): Promise<AppPage> {
+export async function openApp(browser: Browser, app: string, url: string, { shared = false } = {}): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
   const consoleLines: string[] = []
-  onTestFinished(async ({ task }) => {
-    if (task.result?.state == 'fail') {
-      const name = `${app}-${task.name}`.replace(/[^\w-]+/g, '-').slice(0, 120)
-      await mkdir(ARTIFACTS, { recursive: true })
-      const page = context.pages()[0]
-      await page?.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname }).catch(() => {})
-      const errors = (task.result.errors ?? []).map((error) => error.stack ?? error.message)
-      await writeFile(new URL(`${name}.txt`, ARTIFACTS), [...errors, '', 'Console:', ...consoleLines, ''].join('\n'))
-    }
-    await context.close()
-  })
+  if (!shared) {
+    onTestFinished(async ({ task }) => {
+      await saveArtifacts(app, context, consoleLines, task)
+      await context.close()
+    })
+  }
   // Every value of the panel's data-identity, in order, from the moment the panel appears; and the first
   // status element the page had (the server's, when it renders one), to tell hydration from a re-render.
   await context.addInitScript(() => {
@@ -67,6 +63,16 @@ export async function openApp(browser: Browser, app: string, url: string): Promi
   page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`))
   await page.goto(url)
   return new AppPage(page, consoleLines)
+}
+
+/** When `task` failed: a screenshot of the context's page and the console so far, in test/e2e/artifacts/. */
+export async function saveArtifacts(app: string, context: BrowserContext, consoleLines: string[], task: TestContext['task']): Promise<void> {
+  if (task.result?.state != 'fail') return
+  const name = `${app}-${task.name}`.replace(/[^\w-]+/g, '-').slice(0, 120)
+  await mkdir(ARTIFACTS, { recursive: true })
+  await context.pages()[0]?.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname }).catch(() => {})
+  const errors = (task.result.errors ?? []).map((error) => error.stack ?? error.message)
+  await writeFile(new URL(`${name}.txt`, ARTIFACTS), [...errors, '', 'Console:', ...consoleLines, ''].join('\n'))
 }
 
 /** What the tests read and do on an app's page. */

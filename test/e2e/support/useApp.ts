@@ -1,9 +1,9 @@
 import { chromium, type Browser } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import type { Emulator } from '@widgent/emulator'
 import { startPlayground, type AppName, type Playground } from '@widgent/playground-stack'
 import type { Backend } from '@widgent/playground-backend'
-import { openApp, type AppPage } from './openApp'
+import { openApp, saveArtifacts, type AppPage } from './openApp'
 
 export interface AppUnderTest {
   name: AppName
@@ -13,18 +13,34 @@ export interface AppUnderTest {
   backend: Backend
   /** The app in a browser context of its own (cookies included), closed when the test ends. `query` is the page's query string. */
   open(query?: string): Promise<AppPage>
+  /**
+   * One page of the app for every test of the calling `describe` block, opened before the first and closed after the
+   * last (no page load per test: the tests leave the page as they found it).
+   */
+  shared(query?: string): { readonly page: AppPage }
 }
 
 /**
  * One app of the playground, started the way `npm run playground` starts it (on free ports, against an
  * emulator of its own with faults enabled, and with no file watching, so nothing reloads a page mid-test),
  * for the tests of one file. Before each test the emulator
- * forgets its faults, its log and any short token lifetime.
+ * forgets its faults, its log and any short token lifetime, and the backend its token route's faults.
  */
 export function useApp(name: AppName): AppUnderTest {
   let playground: Playground
   let browser: Browser
-  const app = { name } as AppUnderTest
+  const app = {
+    name,
+    shared(query = '') {
+      const shared = {} as { page: AppPage }
+      beforeAll(async () => {
+        shared.page = await openApp(browser, name, `${app.url}${query}`, { shared: true })
+      })
+      afterEach(({ task }) => shared.page && saveArtifacts(name, shared.page.page.context(), shared.page.consoleLines, task))
+      afterAll(() => shared.page?.page.context().close())
+      return shared
+    },
+  } as AppUnderTest
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'))
@@ -52,6 +68,7 @@ export function useApp(name: AppName): AppUnderTest {
     await fetch(`${url}/__emulator/faults`, { method: 'DELETE' })
     await fetch(`${url}/__emulator/log`, { method: 'DELETE' })
     app.emulator.setTokenTtl(3600)
+    await fetch(`${app.backend.url}/api/__faults`, { method: 'DELETE' })
   })
 
   return app
