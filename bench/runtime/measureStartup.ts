@@ -11,7 +11,7 @@ export interface Startup {
    * time but for React, where React's render, commit and effect scheduling fall in between.
    */
   kit: Percentiles | null
-  /** `client.mount()` alone (React: the provider's effect), which inserts the script. */
+  /** From `client.mount()` (React: the provider's effect) to the same `append`: the kit's part of `kit` in React. */
   mount: Percentiles | null
   /** When the browser started fetching widget.js, ms after navigation start (its resource timing `startTime`). */
   requested: Percentiles
@@ -36,8 +36,8 @@ export async function measureStartup(browser: Browser, server: BenchServer): Pro
           const [resource] = performance.getEntriesByName(window.benchConfig.scriptUrl)
           const [start] = performance.getEntriesByName('kit-start')
           const inserted = window.bench?.probe.scriptInserted
-          const { mount = null } = window.bench?.probe ?? {}
-          return resource && { kit: start && inserted ? inserted - start.startTime : null, mount, requested: resource.startTime }
+          const { mountStart } = window.bench?.probe ?? {}
+          return resource && { kit: start && inserted ? inserted - start.startTime : null, mount: mountStart && inserted ? inserted - mountStart : null, requested: resource.startTime }
         },
         null,
         { polling: 10 },

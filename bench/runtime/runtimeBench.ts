@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { chromium } from 'playwright-core'
 import { startEmulator } from '@widgent/emulator'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/support/chromium'
@@ -17,6 +18,8 @@ export interface RuntimeResults {
   latency: Latency[]
   startup: Startup[]
   loginScripts: LoginScript[]
+  /** The machine's 1-minute load average as the run started and ended: other work on it slows every figure. */
+  load: [start: number, end: number]
   /** How long each part took, and the whole. */
   seconds: Record<'requests' | 'latency' | 'startup' | 'loginScripts' | 'total', number>
 }
@@ -28,6 +31,7 @@ export interface RuntimeResults {
 export async function runtimeBench(): Promise<RuntimeResults> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH.`)
   const started = performance.now()
+  const load = loadavg()[0]!
   const emulator = await startEmulator()
   const server = await startBenchServer(emulator.url).catch(async (error) => {
     await emulator.close()
@@ -53,6 +57,7 @@ export async function runtimeBench(): Promise<RuntimeResults> {
       latency: await timed('latency', () => measureLatency(browser, server)),
       startup: await timed('startup', () => measureStartup(browser, server)),
       loginScripts: await timed('loginScripts', () => runLoginScripts(browser, server)),
+      load: [load, loadavg()[0]!] as [number, number],
       seconds,
     }
     seconds.total = Math.round((performance.now() - started) / 1000)

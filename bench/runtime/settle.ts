@@ -8,6 +8,6 @@ import type { Page } from 'playwright-core'
 export async function settle(page: Page, identity: string, { timeout = 10_000, holdMs = 200, orTimeout = false } = {}): Promise<void> {
   const shows = page.waitForFunction((identity) => window.bench?.widgetIdentity() == identity, identity, { polling: 10, timeout })
   await (orTimeout ? shows.catch(() => {}) : shows)
-  await page.waitForFunction(() => window.bench.probe.requests.every((request) => request.headers), null, { polling: 10, timeout: 10_000 })
+  await page.waitForFunction(() => window.bench.probe.requests.every((request) => request.headers || request.failed), null, { polling: 10, timeout: 10_000 })
   await page.waitForTimeout(holdMs)
 }

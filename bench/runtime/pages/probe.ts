@@ -9,6 +9,8 @@ export interface TokenRequest {
   headers?: number
   /** `response.json()` resolved: the body was read and parsed. */
   body?: number
+  /** It failed (aborted, or no answer): it will have neither. */
+  failed?: boolean
 }
 
 /** What the widget got from a fetcher: `at` is when the fetcher's promise resolved, just before the widget resumes. */
@@ -24,17 +26,21 @@ export interface Probe {
   setUsers: number[]
   /** When the widget's `<script>` went into the document. */
   scriptInserted?: number
-  /** How long `client.mount()` ran, when it was watched in time (React: the provider's effect). */
-  mount?: number
+  /** When `client.mount()` was first called, if it was watched in time (React: the provider's effect). */
+  mountStart?: number
 }
 
 export const probe: Probe = { requests: [], answers: [], setUsers: [] }
 
 const listeners = new Set<() => void>()
-/** Resolves once `check` holds, checked after each answer the widget gets. */
+/** Resolves once `check` holds, checked after each answer the widget gets; rejects after 10 s, so a run never hangs. */
 export const when = (check: () => boolean) =>
-  new Promise<void>((resolve) => {
-    const listener = () => check() && (listeners.delete(listener), resolve())
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listeners.delete(listener)
+      reject(new Error('The widget got no fitting answer within 10 s.'))
+    }, 10_000)
+    const listener = () => check() && (clearTimeout(timer), listeners.delete(listener), resolve())
     listeners.add(listener)
     listener()
   })
@@ -49,16 +55,22 @@ window.fetch = (input, init) => {
   if (!url.endsWith(TOKEN_ROUTE)) return realFetch(input, init)
   const request: TokenRequest = { start: performance.now() }
   probe.requests.push(request)
-  return realFetch(input, init).then((response) => {
-    request.headers = performance.now()
-    const json = response.json.bind(response)
-    response.json = () =>
-      json().then((body: unknown) => {
-        request.body = performance.now()
-        return body
-      })
-    return response
-  })
+  return realFetch(input, init).then(
+    (response) => {
+      request.headers = performance.now()
+      const json = response.json.bind(response)
+      response.json = () =>
+        json().then((body: unknown) => {
+          request.body = performance.now()
+          return body
+        })
+      return response
+    },
+    (error) => {
+      request.failed = true
+      throw error
+    },
+  )
 }
 
 // The widget's global, wrapped as the widget script defines it, so every fetcher registered with
@@ -84,14 +96,15 @@ const timed = (fetcher: () => Promise<string>) => () => {
   return answer
 }
 
-// The kit inserts the widget script with `document.head.append`; the time of that call is when it asks for it.
+// The kit inserts the widget script with `document.head.append`; the time of that call is when it asks for it
+// (the browser's own work to start the request, inside the call, is not counted).
 const append = document.head.append
 document.head.append = function (...nodes) {
   if (nodes.some((node) => node instanceof HTMLScriptElement && node.src.endsWith('/widget.js'))) probe.scriptInserted = performance.now()
   return append.apply(this, nodes)
 }
 
-/** Records when each `setUser` call of our client starts, and how long `mount` runs. */
+/** Records when each `setUser` call of our client starts, and when `mount` is first called. */
 export function watchClient(client: { setUser(user: never): void; mount(): () => void }): void {
   const { setUser, mount } = client
   if ((setUser as { watched?: boolean }).watched) return
@@ -100,9 +113,7 @@ export function watchClient(client: { setUser(user: never): void; mount(): () =>
     setUser.call(client, user)
   }, { watched: true })
   client.mount = () => {
-    const start = performance.now()
-    const unmount = mount.call(client)
-    probe.mount ??= performance.now() - start
-    return unmount
+    probe.mountStart ??= performance.now()
+    return mount.call(client)
   }
 }

@@ -1,7 +1,8 @@
 import { watchClient } from './probe'
 import { useState } from 'react'
 import { createRoot } from 'react-dom/client'
-import { WidgentProvider, useWidgent, useWidgentIdentity, type WidgentProviderProps } from '@widgent/react'
+import { createWidgent } from '@widgent/core'
+import { WidgentProvider, useWidgentIdentity, type WidgentProviderProps } from '@widgent/react'
 import { exposeBench, initialUser } from './exposeBench'
 import type { BenchUser } from './USERS'
 import { pageParams } from './pageParams'
@@ -11,8 +12,9 @@ function Identity({ user }: { user: BenchUser | null }) {
   return <i>{useWidgentIdentity(user && { id: user.id, name: user.name }).identity}</i>
 }
 
+// The provider's client (one per product id), watched without subscribing to it: no extra listener to measure.
 function Watch() {
-  watchClient(useWidgent().client)
+  watchClient(createWidgent(pageParams.options))
   return null
 }
 

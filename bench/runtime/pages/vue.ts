@@ -1,6 +1,7 @@
 import { watchClient } from './probe'
 import { createApp, defineComponent, h, shallowRef } from 'vue'
-import { WidgentPlugin, useWidgent, useWidgentIdentity } from '@widgent/vue'
+import { createWidgent } from '@widgent/core'
+import { WidgentPlugin, useWidgentIdentity } from '@widgent/vue'
 import { exposeBench, initialUser } from './exposeBench'
 import { pageParams } from './pageParams'
 
@@ -12,9 +13,10 @@ const Identity = defineComponent(() => {
   return () => h('i', state.value.identity)
 })
 
-// Before the Identity components, so their first setUser is seen.
+// The plugin's client (one per product id), watched without subscribing to it, before the Identity components
+// run, so their first setUser is seen.
 const Watch = defineComponent(() => {
-  watchClient(useWidgent().client)
+  watchClient(createWidgent(pageParams.options))
   return () => null
 })
 
