@@ -13,7 +13,18 @@ const NONCE = 'r4nd0m-n0nce'
 // would trust any script a trusted one adds, with or without the nonce.
 const POLICY = `script-src 'nonce-${NONCE}'; object-src 'none'; base-uri 'none'`
 
-/** `{ token }` read from a JWT's payload: the user it was minted for. */
+// Records the page's CSP violations from its first moment (an inline script, so it needs the nonce too).
+const violations =
+  `<script nonce="${NONCE}">window.__violations = []; document.addEventListener('securitypolicyviolation', ` +
+  `(event) => window.__violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }))</script>`
+
+declare global {
+  interface Window {
+    __violations: Array<{ directive: string; blocked: string }>
+  }
+}
+
+/** The user a JWT was minted for (its payload's `sub`). */
 const subOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string
 
 describe('the built browser bundles', () => {
@@ -101,17 +112,6 @@ describe('security in Chromium', () => {
     expect(await page.panelIdentity()).toBe(null)
   })
 })
-
-// Records the page's CSP violations from its first moment (an inline script, so it needs the nonce too).
-const violations =
-  `<script nonce="${NONCE}">window.__violations = []; document.addEventListener('securitypolicyviolation', ` +
-  `(event) => window.__violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }))</script>`
-
-declare global {
-  interface Window {
-    __violations: Array<{ directive: string; blocked: string }>
-  }
-}
 
 describe("the demo backend's token route (@widgent/server) against the emulator", () => {
   let stack: Playground
