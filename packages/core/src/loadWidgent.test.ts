@@ -93,6 +93,24 @@ describe('loadWidgent', () => {
     await expect(loaded).resolves.toBeTruthy()
   })
 
+  it('recovers from a tag in the HTML that failed before the kit ran: it times out once, then loads a fresh tag', async () => {
+    vi.useFakeTimers()
+    const dead = document.createElement('script')
+    dead.src = options.scriptUrl
+    document.head.append(dead) // its error event fired long ago
+    const first = kit.loadWidgent({ ...options, loadTimeoutMs: 1000 })
+    const failed = expect(first).rejects.toMatchObject({ code: 'timeout' })
+    await vi.advanceTimersByTimeAsync(1000)
+    await failed
+    expect(scripts()).toHaveLength(0)
+
+    const second = kit.loadWidgent(options)
+    expect(scripts()).toHaveLength(1)
+    expect(scripts()[0]).not.toBe(dead)
+    runScript().fireReady()
+    await expect(second).resolves.toBeTruthy()
+  })
+
   it('sets the CSP nonce as property and attribute', () => {
     void kit.loadWidgent({ ...options, nonce: 'n0nce' })
     expect(scripts()[0]!.nonce).toBe('n0nce')

@@ -25,16 +25,16 @@ export const loadOnce = (options: WidgentLoadOptions) =>
     // Resolved against the page's base URL, as the tags already in the page are.
     script.src = options.scriptUrl ?? DEFAULT_SCRIPT_URL
     const found = [...document.scripts].find((tag) => tag.src == script.src)
+    const tag = found || script
     const listening = new AbortController()
     const finish = (code?: WidgentErrorCode, detail?: string | false) => {
       clearTimeout(timer)
       listening.abort()
       if (!code) return resolve()
-      // A dead tag, and whatever it half-defined, must not poison the next attempt.
-      if (!found) {
-        script.remove()
-        delete window.widgent
-      }
+      // A dead tag (ours, or one from the page's HTML that failed before the kit ran: its events are
+      // long gone), and whatever it half-defined, must not poison the next attempt.
+      tag.remove()
+      delete window.widgent
       reject(new WidgentError(code, detail))
     }
     const init = () => {
@@ -50,7 +50,6 @@ export const loadOnce = (options: WidgentLoadOptions) =>
     window.addEventListener('widgent:ready', () => finish(), listening)
     // A tag from the page's HTML that has already run: initialise it rather than add a second one.
     if (found && window.widgent) return init()
-    const tag = found || script
     tag.addEventListener('load', init, listening)
     tag.addEventListener('error', () => finish('script-load', __DEV__ && `Could not load ${script.src}: check scriptUrl, the network and your Content-Security-Policy.`), listening)
     if (!found) {

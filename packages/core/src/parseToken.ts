@@ -7,7 +7,7 @@ import { WidgentError } from './WidgentError'
 export function parseToken(token: unknown): { token: string; expiresAt: number | null } {
   let expiresAt: unknown = null
   if (typeof token != 'string' || !/^[\w.~+/=-]+$/.test(token)) {
-    throw new WidgentError('invalid-token', __DEV__ && 'Expected { "token": "<the token from POST /v1/auth/user-token>" }.')
+    throw new WidgentError('invalid-token', __DEV__ && 'Expected { "token": "<the token your backend got from Widgent>" }.')
   }
   const [, payload, signature] = token.split('.')
   if (signature) {
