@@ -2,7 +2,8 @@ import type { UserMetadata } from './types'
 
 /**
  * The limits of `POST /v1/auth/user-token`, checked before sending so a mistake names its field at once.
- * The same rules as the emulator's; `validateTokenRequest.test.ts` checks that both agree, case by case.
+ * The emulator bundles this same file, so the rules have one source; `validateTokenRequest.test.ts` checks that
+ * both sides name the same field, case by case (the emulator over HTTP).
  */
 export const TOKEN_REQUEST_LIMITS = Object.freeze({
   idLength: 256,

@@ -6,7 +6,7 @@ import { HttpError } from '../HttpError'
 import { readJsonBody } from '../readJsonBody'
 import { sendJson } from '../sendJson'
 import { signJwt } from '../signJwt'
-import { validateTokenRequest } from '../validateTokenRequest'
+import { validateTokenRequest } from '../../../server/src/validateTokenRequest'
 
 /**
  * `POST /v1/auth/user-token`: server-to-server, so it never sends a CORS allowance; a browser page that
