@@ -99,6 +99,19 @@ export function appSpec(app: AppUnderTest) {
     await page.waitForStatus({ identity: 'identified', user: 'ada', error: '' })
   })
 
+  /** With the widget failed to load: the app still signs in, and once the fault is gone Retry loads one widget for Ada. */
+  const signInThenRetry = async (page: Awaited<ReturnType<typeof app.open>>) => {
+    await page.click('Sign in as Ada')
+    await page.waitForSignedInAs('Signed in as Ada Lovelace')
+    await page.waitForStatus({ widget: 'error', user: 'ada' })
+    await setFaults(app.emulator.url, null)
+    await page.click('Retry')
+    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(await page.scriptTags()).toBe(1)
+    expect(await page.widgetInits()).toBe(1)
+  }
+
   it('survives a widget script 404: script-load in the status, the app still works, Retry loads the widget', async () => {
     await setFaults(app.emulator.url, { script: '404' })
     const page = await app.open('?loadTimeoutMs=2000')
@@ -107,16 +120,7 @@ export function appSpec(app: AppUnderTest) {
     // Three tries, then the failure stands until Retry.
     expect(app.emulator.log().rejected.filter((request) => request.path == '/widget.js')).toHaveLength(3)
 
-    await page.click('Sign in as Ada')
-    await page.waitForSignedInAs('Signed in as Ada Lovelace')
-    await page.waitForStatus({ widget: 'error', user: 'ada' })
-
-    await setFaults(app.emulator.url, null)
-    await page.click('Retry')
-    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
-    await page.waitForPanel('ada')
-    expect(await page.scriptTags()).toBe(1)
-    expect(await page.widgetInits()).toBe(1)
+    await signInThenRetry(page)
     expect(app.emulator.log()).toMatchObject({ scriptLoads: 1, inits: [{}] })
   })
 
@@ -128,15 +132,7 @@ export function appSpec(app: AppUnderTest) {
     // Three tries, then the failure stands until Retry.
     expect(app.emulator.log()).toMatchObject({ scriptLoads: 3, inits: [] })
 
-    await page.click('Sign in as Ada')
-    await page.waitForSignedInAs('Signed in as Ada Lovelace')
-
-    await setFaults(app.emulator.url, null)
-    await page.click('Retry')
-    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
-    await page.waitForPanel('ada')
-    expect(await page.scriptTags()).toBe(1)
-    expect(await page.widgetInits()).toBe(1)
+    await signInThenRetry(page)
     expect(app.emulator.log()).toMatchObject({ scriptLoads: 4, inits: [{}] })
   })
 
