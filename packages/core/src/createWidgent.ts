@@ -35,12 +35,6 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
 
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
-  // Every change clears the error unless it reports one, but only a new load clears a failed load's.
-  const set = (patch: Partial<WidgentState>) => {
-    const { widget, error } = store.getSnapshot()
-    store.set({ error: widget == 'error' && !patch.widget ? error : null, ...patch })
-  }
-
   // Set while the client runs: what destroy calls to cancel a load still waiting for the browser to be idle.
   let life: (() => void) | undefined
   const mounts = new Set<object>()
@@ -55,6 +49,11 @@ function newClient(options: WidgentOptions): WidgentClient {
   let flight: Task<string> | undefined
   let authWait: Promise<void> | undefined
   let authSettled: (() => void) | undefined
+
+  // Every change clears the error unless it reports one, but only a new load clears a failed load's
+  // (the load whose `until` is set: see `start`).
+  const set = (patch: Partial<WidgentState>) =>
+    store.set({ error: loading?.until && !patch.widget ? store.getSnapshot().error : null, ...patch })
 
   /**
    * Run `attempt`, and twice more (0.5 s, then 1 s later) on a failure that may get better: a load error, or a
@@ -222,7 +221,8 @@ function newClient(options: WidgentOptions): WidgentClient {
       }
     },
     async refresh() {
-      if (flight?.until! >= 0) flight = undefined
+      // A settled request (its `until` is set) serves no more; one under way goes on.
+      if (flight?.until) flight = undefined
       if (!queue) call('setIdentityTokenFetcher', fetcher)
       if (user && life) await token(user).promise
     },
