@@ -4,9 +4,9 @@ import type { WidgentOptions } from './types'
 /** Fail at once on options that can only be a mistake, before anything reaches the page. */
 export function assertOptions(options: WidgentOptions): void {
   if (
-    (options && 'verificationSecret' in options) ||
-    // Non-empty strings: an empty one reads as the number 0.
+    // Non-empty strings: an empty one reads as the number 0. (Checked first: it also refuses no options at all.)
     typeof (options?.productId || 0) + typeof (options?.serviceKey || 0) != 'stringstring' ||
+    'verificationSecret' in options ||
     (options.tokenEndpoint && options.fetchToken)
   ) {
     throw new WidgentError('config', __DEV__ && explain(options))
