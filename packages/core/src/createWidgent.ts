@@ -80,7 +80,7 @@ function newClient(options: WidgentOptions): WidgentClient {
         if (tries > 1 || failure.status! < 500 || 'config invalid-token unauthorized'.includes(failure.code)) {
           // No request storms: see `until`.
           task.until = Infinity
-          set({ ...failed, error: failure })
+          set({ error: failure, ...failed })
           // In a task of its own: a throwing onError is reported by the browser and cannot break the kit.
           queueMicrotask(() => options.onError?.(failure))
           return '' as R
@@ -205,7 +205,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       // Whatever the request of the previous user brings back is stale.
       flight?.abort.abort()
       flight = undefined
-      set({ user: next, identity: next ? 'fetching' : 'anonymous', expiresAt: null })
+      set({ identity: next ? 'fetching' : 'anonymous', user: next, expiresAt: null })
       // A fetcher call waiting for auth (so `previous` was undefined) answers for this user itself;
       // otherwise a ready widget must ask again.
       if (authSettled) authSettled()

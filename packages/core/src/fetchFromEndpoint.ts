@@ -5,7 +5,7 @@ export async function fetchFromEndpoint(url: string | undefined, signal: AbortSi
   if (!url) throw new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')
   // no-store: a token must never sit in a browser cache, and Chromium holds a second GET to the
   // same URL until the first one's headers arrive.
-  const response = await fetch(url, { credentials: 'include', cache: 'no-store', signal })
+  const response = await fetch(url, { signal, credentials: 'include', cache: 'no-store' })
   if (response.status == 401 || response.status == 403) {
     throw new WidgentError('unauthorized', __DEV__ && `${url} answered ${response.status}: signed out on the server, so the widget stays anonymous.`, response.status)
   }
