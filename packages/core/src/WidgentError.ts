@@ -14,6 +14,7 @@ export type WidgentErrorCode =
 
 /** Every error the kit reports. Check `code`; the message says what to do and links to the README. */
 export class WidgentError extends Error {
+  override name = 'WidgentError'
   declare readonly code: WidgentErrorCode
   /** The HTTP status, when the error came from a response. */
   declare readonly status?: number
@@ -21,7 +22,6 @@ export class WidgentError extends Error {
   /** `detail` is the development-build text; production builds keep the code and the link only. */
   constructor(code: WidgentErrorCode, detail?: string | false, status?: number) {
     super(`[widgent] ${code}${detail ? ': ' + detail : ''} (https://github.com/widgent/widgent-kit#error-${code})`)
-    this.name = 'WidgentError'
     this.code = code
     this.status = status
   }
