@@ -1,6 +1,6 @@
 import { DEMO_PRODUCT } from '@widgent/emulator'
 import type { PageName } from './bundlePages'
-import { vendorSnippet } from './vendorSnippet'
+import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 
 /**
  * A bench page's HTML: its bundle as a classic script at the end of the body. The vendor's page loads the widget

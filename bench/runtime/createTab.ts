@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
-import type { UserId } from './pages/USERS'
+import type { DemoUserId } from '@widgent/test-utils/demo'
 
 export interface Tab {
   page: Page
   /** Navigates to `url` with no cookies but, when `user` is given, the session cookie of that user. */
-  open(url: string, user?: UserId): Promise<void>
+  open(url: string, user?: DemoUserId): Promise<void>
   close(): Promise<void>
 }
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { createTab } from './createTab'
 import { settle } from './settle'
-import type { UserId } from './pages/USERS'
+import type { DemoUserId } from '@widgent/test-utils/demo'
 import type { BenchServer } from './startBenchServer'
 
 export interface ScriptStep {
@@ -19,7 +19,7 @@ export interface LoginScript {
 }
 
 // Each script: the session the page loads with, then sign-ins (a user) and sign-outs (null).
-const SCRIPTS: Array<[start: LoginScript['start'], user: UserId | undefined, steps: Array<UserId | null>]> = [
+const SCRIPTS: Array<[start: LoginScript['start'], user: DemoUserId | undefined, steps: Array<DemoUserId | null>]> = [
   ['signed out', undefined, ['ada', null, 'grace']],
   ['signed in as Ada', 'ada', [null, 'grace']],
 ]

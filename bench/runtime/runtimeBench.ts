@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { chromium } from 'playwright-core'
 import { startEmulator } from '@widgent/emulator'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/support/chromium'
+import { launchChromium } from '@widgent/test-utils/chromium'
 import { measureLatency, type Latency } from './measureLatency'
 import { measureRequests, type RequestCount } from './measureRequests'
 import { measureStartup, type Startup } from './measureStartup'
@@ -29,7 +27,6 @@ export interface RuntimeResults {
  * `@widgent/server`'s token route) and the browser, each on 127.0.0.1 and stopped at the end whatever happens.
  */
 export async function runtimeBench(): Promise<RuntimeResults> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH.`)
   const started = performance.now()
   const load = loadavg()[0]!
   const emulator = await startEmulator()
@@ -37,7 +34,7 @@ export async function runtimeBench(): Promise<RuntimeResults> {
     await emulator.close()
     throw error
   })
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const tab = await createTab(browser)
     await tab.open(`${server.url}/core`)

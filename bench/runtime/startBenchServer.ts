@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEMO_PRODUCT } from '@widgent/emulator'
 import { widgentTokenHandler } from '@widgent/server'
-import { USERS, type UserId } from './pages/USERS'
+import { DEMO_USERS, type DemoUserId } from '@widgent/test-utils/demo'
 import { benchPage } from './benchPage'
 import { PAGES, bundlePages, type PageName } from './bundlePages'
 
@@ -31,7 +31,7 @@ const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Em
 export async function startBenchServer(emulatorUrl: string): Promise<BenchServer> {
   const bundles = await bundlePages()
   let hits: TokenRouteHit[] = []
-  const userOf = (cookie = '') => USERS[/(?:^|; )bench_user=(\w+)/.exec(cookie)?.[1] as UserId] ?? null
+  const userOf = (cookie = '') => DEMO_USERS[/(?:^|; )bench_user=(\w+)/.exec(cookie)?.[1] as DemoUserId] ?? null
   const tokenRoute = widgentTokenHandler({ getUser: (req) => userOf(req.headers.cookie), apiUrl: emulatorUrl, productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret })
 
   const server = createServer((req, res) => {

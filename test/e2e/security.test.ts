@@ -6,6 +6,7 @@ import { startPlayground, type Playground } from '@widgent/playground-stack'
 import { widgentTokenHandler } from '@widgent/server'
 import { bundle } from './support/bundle'
 import { html, usePages } from './support/usePages'
+import { subOf } from '@widgent/test-utils'
 
 const PACKAGES = new URL('../../packages/', import.meta.url)
 const NONCE = 'r4nd0m-n0nce'
@@ -25,7 +26,6 @@ declare global {
 }
 
 /** The user a JWT was minted for (its payload's `sub`). */
-const subOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string
 
 describe('the built browser bundles', () => {
   it('hold no token-mint URL, no service host, and no secret but the verificationSecret guard', async () => {

@@ -1,9 +1,9 @@
 import { probe, when, type Probe, type TokenRequest } from './probe'
-import { USERS, type BenchUser, type UserId } from './USERS'
+import { DEMO_USERS, type DemoUser, type DemoUserId } from '@widgent/test-utils/demo'
 
 /** How a page tells its auth layer (and, for ours, the kit) who is signed in. */
 export interface Auth {
-  signIn(user: BenchUser): void
+  signIn(user: DemoUser): void
   signOut(): void
 }
 
@@ -26,7 +26,7 @@ export interface Cycle {
 export interface BenchApi {
   probe: Probe
   /** The cookie the token route reads, then the app's own auth state: a real app signs in the same way. */
-  signIn(id: UserId): void
+  signIn(id: DemoUserId): void
   signOut(): void
   /** Who the emulator's widget panel shows: a user id or `anonymous`; null before it exists. */
   widgetIdentity(): string | null
@@ -43,9 +43,9 @@ declare global {
 }
 
 /** The user whose session cookie the page loaded with. */
-export function initialUser(): BenchUser | null {
+export function initialUser(): DemoUser | null {
   const id = /(?:^|; )bench_user=(\w+)/.exec(document.cookie)?.[1]
-  return USERS[id as UserId] ?? null
+  return DEMO_USERS[id as DemoUserId] ?? null
 }
 
 // Lets the framework's own re-render after an answer run before the next step.
@@ -54,11 +54,11 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 1))
 export function exposeBench(auth: Auth): void {
   // The session cookie first (the token route reads it; writing it costs Chromium a fraction of a millisecond),
   // then the app's auth state: a step's time starts between the two.
-  const session = (id: UserId | null) => (document.cookie = id ? `bench_user=${id}; path=/` : 'bench_user=; path=/; max-age=0')
-  const change = (id: UserId | null) => (id ? auth.signIn(USERS[id]) : auth.signOut())
+  const session = (id: DemoUserId | null) => (document.cookie = id ? `bench_user=${id}; path=/` : 'bench_user=; path=/; max-age=0')
+  const change = (id: DemoUserId | null) => (id ? auth.signIn(DEMO_USERS[id]) : auth.signOut())
 
   /** Signs `id` in (null: out) and waits for the widget's next answer that `fits`; the marks it left. */
-  const step = async (id: UserId | null, fits: (token: string) => boolean) => {
+  const step = async (id: DemoUserId | null, fits: (token: string) => boolean) => {
     const [answers, setUsers, requests] = [probe.answers.length, probe.setUsers.length, probe.requests.length]
     session(id)
     const at = performance.now()

@@ -4,11 +4,11 @@ import { createRoot } from 'react-dom/client'
 import { createWidgent } from '@widgent/core'
 import { WidgentProvider, useWidgentIdentity, type WidgentProviderProps } from '@widgent/react'
 import { exposeBench, initialUser } from './exposeBench'
-import type { BenchUser } from './USERS'
+import type { DemoUser } from '@widgent/test-utils/demo'
 import { pageParams } from './pageParams'
 
 // `n` components each telling the kit who is signed in, with a new object on every render as apps write it.
-function Identity({ user }: { user: BenchUser | null }) {
+function Identity({ user }: { user: DemoUser | null }) {
   return <i>{useWidgentIdentity(user && { id: user.id, name: user.name }).identity}</i>
 }
 
@@ -24,7 +24,7 @@ function Provider(props: WidgentProviderProps) {
   return <WidgentProvider {...props} />
 }
 
-let setAuth: (user: BenchUser | null) => void = () => {}
+let setAuth: (user: DemoUser | null) => void = () => {}
 function App() {
   const [user, setUser] = useState(initialUser)
   setAuth = setUser

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { mintToken, sendMessage, useEmulator } from './test/useEmulator'
+import { mintToken, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
 const OTHER_PRODUCT = { productId: 'other-product', serviceKey: 'other-key', verificationSecret: 'other-secret', origins: ['https://other.example'] }
 const reforge = (token: string, change: (claims: Record<string, unknown>) => void, key = 'not-the-emulator-key') => {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { claimsOf } from '@widgent/test-utils'
 import { readCliOptions } from './readCliOptions'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -46,7 +47,7 @@ describe('widgent-emulator (the built CLI)', () => {
       body: JSON.stringify({ productId: 'acme', verificationSecret: 'acme-secret', userId: 'u1' }),
     })
     const { token } = await response.json()
-    const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())
+    const { iat, exp } = claimsOf(token) as { iat: number; exp: number }
     expect(exp - iat).toBeLessThanOrEqual(6)
     expect((await fetch(`${base}/__emulator/faults`)).status).toBe(200)
     child.kill('SIGINT')

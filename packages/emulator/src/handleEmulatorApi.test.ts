@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { claimsOf, mintToken, postJson, useEmulator } from './test/useEmulator'
+import { claimsOf } from '@widgent/test-utils'
+import { mintToken, postJson, useEmulator } from '@widgent/test-utils/emulator'
 
 const setFaults = (url: string, faults: Record<string, unknown>) => postJson(`${url}/__emulator/faults`, faults)
 const { productId, verificationSecret } = DEMO_PRODUCT

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { claimsOf, postJson, useEmulator } from './test/useEmulator'
+import { claimsOf } from '@widgent/test-utils'
+import { postJson, useEmulator } from '@widgent/test-utils/emulator'
 
 const valid = { productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, userId: 'ada-1' }
 const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))

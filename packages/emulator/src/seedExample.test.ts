@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { addSeedTokenRoute } from './test/seedExpressExample.js'
-import { claimsOf, sendMessage, useEmulator } from './test/useEmulator'
+import { addSeedTokenRoute } from './__tests__/seedExpressExample.js'
+import { claimsOf } from '@widgent/test-utils'
+import { sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
 /** The seed's Express app, signed in as `user` by a stand-in for the app's own requireAuth. */
 async function seedApp(emulatorUrl: string, user: Record<string, unknown>) {

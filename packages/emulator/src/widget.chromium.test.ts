@@ -1,22 +1,19 @@
-import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { launchChromium } from '@widgent/test-utils/chromium'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { mintToken, useEmulator } from './test/useEmulator'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+import { mintToken, useEmulator } from '@widgent/test-utils/emulator'
+import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 
 let browser: Browser
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  browser = await launchChromium()
 })
 afterAll(() => browser?.close())
 
-/** A page on its own loopback port that loads the widget the way the seed's Step 2 does, with a token route. */
+/** A page on its own loopback port that loads the widget with the vendor's documented snippet, with a token route. */
 async function servePage(emulatorUrl: string) {
   const server = createServer(async (req, res) => {
     if (req.url == '/api/widgent-token') {
@@ -24,17 +21,7 @@ async function servePage(emulatorUrl: string) {
       return void res.end(JSON.stringify({ token: (await mintToken(emulatorUrl)).token }))
     }
     res.writeHead(200, { 'Content-Type': 'text/html' })
-    res.end(`<!doctype html><title>page</title><script src="${emulatorUrl}/widget.js"></script><script>
-      window.widgent.init({ productId: 'demo-product', serviceKey: 'demo-service-key' })
-      window.addEventListener('widgent:ready', () => {
-        window.widgent('setIdentityTokenFetcher', async () => {
-          const res = await fetch('/api/widgent-token')
-          if (!res.ok) return ''
-          const { token } = await res.json()
-          return token
-        })
-      })
-    </script>`)
+    res.end(`<!doctype html><title>page</title><script src="${emulatorUrl}/widget.js"></script><script>${vendorSnippet(DEMO_PRODUCT.productId, DEMO_PRODUCT.serviceKey)}</script>`)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))

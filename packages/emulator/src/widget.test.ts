@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { eventually, mintToken, postJson, useEmulator } from './test/useEmulator'
-import { openPage } from './test/openPage'
+import { eventually } from '@widgent/test-utils'
+import { mintToken, postJson, useEmulator } from '@widgent/test-utils/emulator'
+import { openPage } from './__tests__/openPage'
 
 const CREDENTIALS = { productId: 'demo-product', serviceKey: 'demo-service-key' }
 type Emulator = Awaited<ReturnType<typeof useEmulator>>

@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { createWidgent } from '@widgent/core'
 import { afterEach, expect, it, vi } from 'vitest'
 import { WidgentProvider, useWidgent, useWidgentIdentity } from './index'
-import { countSubscriptions, countWindowListeners, loadScript, setup } from '@widgent/config/testing'
+import { countSubscriptions, countWindowListeners, loadScripts, setup } from '@widgent/test-utils'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {
@@ -33,7 +33,7 @@ it('unmount releases every listener, and the last unmount destroys the client', 
     </>
   )
   const { rerender, unmount } = render(app(2))
-  loadScript()
+  loadScripts()
   expect(windowListeners()).toBeGreaterThan(0) // the loader waits for widgent:ready
   widget.fireReady()
   await waitFor(() => expect(screen.getAllByText('identified')).toHaveLength(2))

@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { createWidgent, type WidgentOptions, type WidgentUser } from '@widgent/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WidgentProvider, useWidgent, useWidgentIdentity } from './index'
-import { deferred, flush, jwt, setup, subOf } from '@widgent/config/testing'
+import { deferred, flush, jwt, setup, subOf } from '@widgent/test-utils'
 
 afterEach(() => {
   cleanup()

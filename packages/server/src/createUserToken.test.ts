@@ -2,7 +2,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createUserToken } from './createUserToken'
-import { claimsOf, CREDENTIALS, everyRendering, messageAs, recordingFetch, useEmulator } from './test/useEmulator'
+import { claimsOf } from '@widgent/test-utils'
+import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
+import { everyRendering, messageAs, recordingFetch } from './__tests__/helpers'
 import { WidgentApiError } from './WidgentApiError'
 
 const SECRET = CREDENTIALS.verificationSecret

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createUserToken } from './createUserToken'
-import { CREDENTIALS, recordingFetch, useEmulator } from './test/useEmulator'
+import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
+import { recordingFetch } from './__tests__/helpers'
 import { WidgentApiError } from './WidgentApiError'
 
 const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, `v${i}`]))

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { claimsOf, CREDENTIALS, messageAs, useEmulator } from './test/useEmulator'
+import { claimsOf } from '@widgent/test-utils'
+import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
+import { messageAs } from './__tests__/helpers'
 import { widgentTokenRoute } from './widgentTokenRoute'
 
 const request = (query = '', init?: RequestInit) => new Request(`http://localhost:3000/api/widgent-token${query}`, init)

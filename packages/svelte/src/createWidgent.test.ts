@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import Bare from './fixtures/Bare.svelte'
 import Root from './fixtures/Root.svelte'
 import { createWidgent } from './index'
-import { deferred, flush, jwt, setup, subOf } from '@widgent/config/testing'
+import { deferred, flush, jwt, setup, subOf } from '@widgent/test-utils'
 
 afterEach(() => {
   cleanup()

@@ -5,7 +5,7 @@ import Current from './fixtures/Current.svelte'
 import Reads from './fixtures/Reads.svelte'
 import { createWidgent } from './index'
 import { fromWidgent } from './runes'
-import { countSubscriptions, flush, setup } from '@widgent/config/testing'
+import { countSubscriptions, flush, setup } from '@widgent/test-utils'
 
 afterEach(cleanup)
 

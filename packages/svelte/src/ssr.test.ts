@@ -6,7 +6,7 @@ import { expect, it, vi } from 'vitest'
 import Current from './fixtures/Current.svelte'
 import Root from './fixtures/Root.svelte'
 import { createWidgent } from './index'
-import { countSubscriptions } from '@widgent/config/testing'
+import { countSubscriptions } from '@widgent/test-utils'
 
 it('renders on the server without a window, a script, a token request or a lasting subscription', () => {
   expect(typeof window).toBe('undefined')

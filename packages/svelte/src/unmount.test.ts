@@ -5,7 +5,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 import Current from './fixtures/Current.svelte'
 import Root from './fixtures/Root.svelte'
 import { createWidgent } from './index'
-import { countSubscriptions, countWindowListeners, loadScript, setup } from '@widgent/config/testing'
+import { countSubscriptions, countWindowListeners, loadScripts, setup } from '@widgent/test-utils'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {
@@ -25,7 +25,7 @@ it('unmount releases every listener, and the last component to go destroys the c
   })
   const root = render(Root, { widgent, auth, count: 3 })
   const runes = render(Current, { widgent, auth })
-  expect(loadScript()).toBe(1)
+  expect(loadScripts()).toBe(1)
   expect(widget.inits).toHaveLength(1)
   expect(windowListeners()).toBeGreaterThan(0) // the loader waits for widgent:ready
   widget.fireReady()

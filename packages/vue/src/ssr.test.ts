@@ -4,7 +4,7 @@ import { expect, it, vi } from 'vitest'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { WidgentPlugin, useWidgent, useWidgentIdentity } from './index'
-import { countSubscriptions } from '@widgent/config/testing'
+import { countSubscriptions } from '@widgent/test-utils'
 
 it('renders on the server without a window, a script, a token request or a lasting subscription', async () => {
   expect(typeof window).toBe('undefined')

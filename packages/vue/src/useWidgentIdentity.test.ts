@@ -3,7 +3,7 @@ import { createWidgent, type WidgentOptions, type WidgentUser } from '@widgent/c
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, effectScope, h, ref, type PropType } from 'vue'
 import { WidgentPlugin, useWidgent, useWidgentIdentity } from './index'
-import { deferred, flush, jwt, setup, subOf } from '@widgent/config/testing'
+import { deferred, flush, jwt, setup, subOf } from '@widgent/test-utils'
 
 afterEach(() => {
   cleanup()

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import express, { type Request } from 'express'
 import { widgentTokenHandler } from '@widgent/server'
-import { DEMO_USERS } from './DEMO_USERS'
+import { DEMO_USERS, type DemoUser } from '@widgent/test-utils/demo'
 import { tokenFaults } from './tokenFaults'
 
 export interface BackendOptions {
@@ -33,8 +33,6 @@ export interface Backend {
   tokenRequests(): TokenRequest[]
   close(): Promise<void>
 }
-
-type DemoUser = (typeof DEMO_USERS)[keyof typeof DEMO_USERS]
 
 const COOKIE = 'playground_session'
 

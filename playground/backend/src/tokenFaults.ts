@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import express, { type Request, type RequestHandler, type Router } from 'express'
+import { jwt } from '@widgent/test-utils/tokens'
 
 /**
  * Faults the token route plays instead of its normal answer: what the emulator cannot make it do, since
@@ -24,8 +25,6 @@ const CHECKS: Record<keyof TokenFaults, (value: unknown) => boolean> = {
   tokenFailCount: (value) => Number.isInteger(value) && (value as number) >= 1,
 }
 
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
-
 /** The 200 bodies of `tokenBody`: [content type, body]. */
 const body = (fault: NonNullable<TokenFaults['tokenBody']>, userId: string): [type: string, text: string] =>
   (({
@@ -36,7 +35,7 @@ const body = (fault: NonNullable<TokenFaults['tokenBody']>, userId: string): [ty
     // Well formed, but it expired a minute ago (unsigned: the kit reads the expiry before anything checks a signature).
     'expired-token': [
       'application/json',
-      JSON.stringify({ token: `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ sub: userId, exp: Math.floor(Date.now() / 1000) - 60 })}.expired` }),
+      JSON.stringify({ token: jwt(userId, -60) }),
     ],
   }) satisfies Record<typeof fault, [string, string]>)[fault]
 

@@ -1,16 +1,16 @@
 import { createWidgent, type WidgentOptions, type WidgentState } from '@widgent/core'
-
-const base64url = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+import { DEMO_USERS } from '@widgent/test-utils/demo'
+import { jwt } from '@widgent/test-utils/tokens'
 
 /** The emulator's demo product and widget, with hour-long tokens made in the page: a cycle costs no network. */
 export const options: WidgentOptions = {
   productId: 'demo-product',
   serviceKey: 'demo-service-key',
   scriptUrl: new URLSearchParams(location.search).get('scriptUrl')!,
-  fetchToken: async (user) => `${base64url({ alg: 'none' })}.${base64url({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 3600 })}.sig`,
+  fetchToken: async (user) => jwt(user.id),
 }
 
-export const ada = { id: 'ada', name: 'Ada Lovelace' }
+export const ada = DEMO_USERS.ada
 
 declare global {
   interface Window {

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs'
-import { chromium } from 'playwright-core'
 import type { TestProject } from 'vitest/node'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+import { launchChromiumServer } from '@widgent/test-utils/chromium'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,8 +10,7 @@ declare module 'vitest' {
 
 /** Global setup: one Chromium for every test file, closed when the run ends. */
 export default async function launchBrowser(project: TestProject) {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH.`)
-  const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  const server = await launchChromiumServer()
   project.provide('browserWsEndpoint', server.wsEndpoint())
   return () => server.close()
 }

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { createWidgent, loadWidgent, WidgentError } from './index'
-import type { WidgentClient, WidgentErrorCode, WidgentGlobal, WidgentOptions, WidgentState, WidgentUser } from './index'
+import { createWidgent, loadWidgent, WidgentError } from '../index'
+import type { WidgentClient, WidgentErrorCode, WidgentGlobal, WidgentOptions, WidgentState, WidgentUser } from '../index'
 
 describe('public types', () => {
   it('createWidgent takes options and returns a client', () => {

@@ -1,7 +1,7 @@
-import { installFakeWidget } from '@widgent/config/fakeWidget'
+import { flush, installFakeWidget, jwt, uniqueProduct } from '@widgent/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { WidgentOptions } from './types'
-import { flush, freshKit, jwt, uniqueProduct } from './testUtils'
+import type { WidgentOptions } from '../types'
+import { freshKit } from './freshKit'
 
 /** A fresh kit, a widget that is already on the page, and a client with a counting token source. */
 async function setup(extra: Partial<WidgentOptions> = {}, { ready = true } = {}) {

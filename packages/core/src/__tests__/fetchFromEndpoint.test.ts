@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fetchFromEndpoint } from './fetchFromEndpoint'
+import { fetchFromEndpoint } from '../fetchFromEndpoint'
 
 const respond = (body: string, status = 200) => vi.fn(async () => new Response(body, { status }))
 const signal = new AbortController().signal

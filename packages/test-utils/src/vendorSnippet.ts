@@ -1,5 +1,8 @@
-/** The seed page's Step 2, as printed ("Identity & User Context"), with the demo product's credentials filled in. */
-export const vendorSnippet = (productId: string, serviceKey: string) => `
+/**
+ * The vendor's documented snippet ("Identity & User Context", Step 2), as printed, with a product's ids filled
+ * in: a page that uses it registers one fetcher on `widgent:ready` and never tells the widget about sign-in or out.
+ */
+export const vendorSnippet = (productId: string, serviceKey: string): string => `
 // Initialize the widget first
 window.widgent.init({
 productId: '${productId}',

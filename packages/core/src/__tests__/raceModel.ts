@@ -1,8 +1,9 @@
-import { installFakeWidget } from '@widgent/config/fakeWidget'
+import { flush, installFakeWidget, jwt, subOf, uniqueProduct } from '@widgent/test-utils'
+import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 import fc from 'fast-check'
 import { vi } from 'vitest'
-import type { WidgentUser } from './types'
-import { flush, freshKit, jwt, subOf, uniqueProduct } from './testUtils'
+import type { WidgentUser } from '../types'
+import { freshKit } from './freshKit'
 
 /**
  * A model of a page for property tests: a widget that calls the registered fetcher at random moments,
@@ -214,16 +215,11 @@ function kitPage(kit: Awaited<ReturnType<typeof freshKit>>, setSession: (user: s
   }
 }
 
-/** The seed page's Step 2, as written: one fetcher, registered once on ready, never told about sign-in or out. */
+/** The vendor's documented snippet, run as written: one fetcher, registered once on ready, never told about sign-in or out. */
 function vendorPage(widget: ReturnType<typeof installFakeWidget>, setSession: (user: string | null) => void): Page {
   let settled: string | undefined
-  const fetcher = async () => {
-    const res = await fetch('/api/widgent-token')
-    if (!res.ok) return ''
-    const { token } = await res.json()
-    return token
-  }
-  window.widgent!('setIdentityTokenFetcher', fetcher)
+  new Function(vendorSnippet(uniqueProduct(), 'key'))()
+  widget.fireReady()
   return {
     signedIn: () => settled || '',
     settled: () => settled || '',

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createStore } from './createStore'
+import { createStore } from '../createStore'
 
 describe('createStore', () => {
   it('calls a new listener at once with the current value (the Svelte store contract)', () => {

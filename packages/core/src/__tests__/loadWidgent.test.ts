@@ -1,6 +1,6 @@
-import { installFakeWidget } from '@widgent/config/fakeWidget'
+import { flush, installFakeWidget } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flush, freshKit } from './testUtils'
+import { freshKit } from './freshKit'
 
 const options = { productId: 'p1', serviceKey: 'k1', scriptUrl: 'https://widget.test/widget.js' }
 let kit: Awaited<ReturnType<typeof freshKit>>

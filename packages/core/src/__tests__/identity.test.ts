@@ -1,7 +1,7 @@
-import { installFakeWidget } from '@widgent/config/fakeWidget'
+import { deferred, flush, installFakeWidget, jwt, subOf, uniqueProduct } from '@widgent/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { WidgentOptions, WidgentUser } from './types'
-import { deferred, flush, freshKit, jwt, subOf, uniqueProduct } from './testUtils'
+import type { WidgentOptions, WidgentUser } from '../types'
+import { freshKit } from './freshKit'
 
 /**
  * A mounted client on a ready widget. `requests` holds one deferred per token request, so each test

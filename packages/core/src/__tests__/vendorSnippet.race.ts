@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { run, step } from './raceModel'
 
-// `npm run race`: the seed page's hand-written Step 2 snippet and the kit, on the same random sequences.
+// `npm run race`: the vendor's documented snippet and the kit, on the same random sequences.
 // The snippet's figures are for the README; only the kit's side is asserted.
 declare const process: { env: Record<string, string | undefined> }
 const runs = Number(process.env.RACE_RUNS ?? 2000)

@@ -1,12 +1,10 @@
 import { vi } from 'vitest'
 
-export { deferred, flush, jwt, subOf, uniqueProduct } from '@widgent/config/testing'
-
 /** A fresh copy of the kit: its page-wide loader state starts empty. */
 export async function freshKit() {
   vi.resetModules()
   document.head.innerHTML = ''
   document.body.innerHTML = ''
   delete window.widgent
-  return import('./index')
+  return import('../index')
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 describe('on the server (no window, no document)', () => {
   it('imports without touching the DOM, and the API does nothing that needs one', async () => {
     expect(typeof window).toBe('undefined')
-    const { createWidgent, loadWidgent } = await import('./index')
+    const { createWidgent, loadWidgent } = await import('../index')
     await expect(loadWidgent({ productId: 'p', serviceKey: 'k' })).resolves.toBeNull()
 
     const client = createWidgent({ productId: 'ssr', serviceKey: 'k', tokenEndpoint: '/api/widgent-token' })
@@ -19,7 +19,7 @@ describe('on the server (no window, no document)', () => {
   })
 
   it('gives every render its own client, so one request never sees another request\'s user', async () => {
-    const { createWidgent } = await import('./index')
+    const { createWidgent } = await import('../index')
     const options = { productId: 'shared', serviceKey: 'k' }
     const first = createWidgent(options)
     first.setUser({ id: 'ada' })
@@ -29,7 +29,7 @@ describe('on the server (no window, no document)', () => {
   })
 
   it('still refuses a verificationSecret', async () => {
-    const { createWidgent } = await import('./index')
+    const { createWidgent } = await import('../index')
     expect(() => createWidgent({ productId: 'p', serviceKey: 'k', verificationSecret: 'x' } as never)).toThrow(/server/)
   })
 })

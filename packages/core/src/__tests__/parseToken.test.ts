@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseToken } from './parseToken'
-import { jwt } from './testUtils'
+import { parseToken } from '../parseToken'
+import { jwt } from '@widgent/test-utils'
 
 afterEach(() => vi.useRealTimers())
 

@@ -1,0 +1,8 @@
+export { deferred, type Deferred } from './deferred'
+export { flush } from './flush'
+export { claimsOf, jwt, opaqueToken, subOf, tokenFor } from './tokens'
+export { uniqueProduct } from './uniqueProduct'
+export { installFakeWidget, type FakeWidget, type FakeWidgetOptions } from './fakeWidget'
+export { countSubscriptions, countWindowListeners, loadScripts } from './listeners'
+export { setup } from './setup'
+export { eventually } from './eventually'

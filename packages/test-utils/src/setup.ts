@@ -1,0 +1,22 @@
+import { vi } from 'vitest'
+import { installFakeWidget, type FakeWidgetOptions } from './fakeWidget'
+import { jwt } from './tokens'
+import { uniqueProduct } from './uniqueProduct'
+
+interface User {
+  id: string
+  name?: string
+  metadata?: Record<string, string | number | boolean>
+}
+
+/**
+ * A fake widget and options for a fresh product, for the bindings' tests. `fetchToken` answers at once with a
+ * JWT for the user, unless the test queues a deferred answer in `answers`.
+ */
+export function setup<Extra extends object = {}>({ ready = true, strict = false, ...extra }: Extra & FakeWidgetOptions = {} as Extra) {
+  const widget = installFakeWidget({ ready, strict })
+  const answers: Array<Promise<string>> = []
+  const fetchToken = vi.fn((user: User, _ctx: { signal: AbortSignal }) => answers.shift() ?? Promise.resolve(jwt(user.id)))
+  const options = { productId: uniqueProduct(), serviceKey: 'key', fetchToken, ...(extra as Extra) }
+  return { widget, fetchToken, answers, options }
+}

@@ -1,0 +1,32 @@
+// Tokens for tests, in the two shapes the kit must handle: a JWT (the kit reads its `exp`) and a signed token
+// that is not one (opaque to the kit, as the vendor page allows). Unsigned: only the emulator verifies signatures.
+
+const encode = (value: object) => {
+  const bytes = new TextEncoder().encode(JSON.stringify(value))
+  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+}
+const decode = (part: string): unknown => {
+  const text = atob(part.replace(/-/g, '+').replace(/_/g, '/'))
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(text, (char) => char.charCodeAt(0))))
+}
+
+/** A JWT for `sub`, expiring `ttlSeconds` from the (possibly fake) now. */
+export function jwt(sub: string, ttlSeconds = 3600): string {
+  const now = Math.floor(Date.now() / 1000)
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now, exp: now + ttlSeconds })}.sig`
+}
+
+/** A dotted token that is not a JWT (its first part is no JSON header), naming `sub` for the tests only. */
+export function opaqueToken(sub: string): string {
+  return `wgt1.${encode({ sub })}.sig`
+}
+
+/** The token of `format` for `sub`. */
+export const tokenFor = (sub: string, format: 'jwt' | 'opaque' = 'jwt', ttlSeconds?: number): string =>
+  format == 'jwt' ? jwt(sub, ttlSeconds) : opaqueToken(sub)
+
+/** The claims in a token's second part: a JWT's payload, or what `opaqueToken` put there. */
+export const claimsOf = (token: string): Record<string, unknown> => decode(token.split('.')[1]!) as Record<string, unknown>
+
+/** The user a test token was made for; '' for anonymous. */
+export const subOf = (token: string): string => (token ? String(claimsOf(token).sub) : '')
