@@ -8,6 +8,7 @@ import type { AppPage } from './support/openApp'
 import { setBackendFaults, setFaults } from './support/setFaults'
 import { useApp } from './support/useApp'
 import { html, usePages } from './support/usePages'
+import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 
 /**
  * A token route fault: the backend's knobs, the error the status line must show, and the statuses the backend
@@ -143,9 +144,17 @@ describe('the fault matrix (React playground)', () => {
     expect(statuses(start)).toEqual([200])
   })
 
-  // The apps' HTML is Vite's: this is the suite's own page, with the tag in its HTML and the kit (core) after it.
+  // The apps' HTML is Vite's: these are the suite's own pages, with the widget in their HTML and the kit (core) after it.
   const pages = usePages(async () => ({
     '/tag-in-html': { type: 'text/html', body: html({ script: '/kit.js', head: `<script src="${app.emulator.url}/widget.js"></script>` }) },
+    '/tag-and-snippet': {
+      type: 'text/html',
+      body: html({
+        script: '/kit.js',
+        head: `<script src="${app.emulator.url}/widget.js"></script><script>${vendorSnippet(DEMO_PRODUCT.productId, DEMO_PRODUCT.serviceKey)}</script>`,
+      }),
+    },
+    '/async-tag': { type: 'text/html', body: html({ script: '/kit.js', head: `<script async src="${app.emulator.url}/widget.js"></script>` }) },
     '/kit.js': { type: 'text/javascript', body: await bundle('kit.ts') },
     '/api/widgent-token': widgentTokenHandler({
       getUser: () => DEMO_USERS.ada,
@@ -155,13 +164,34 @@ describe('the fault matrix (React playground)', () => {
     }),
   }))
 
-  it("a widget tag already in the page's HTML, plus the kit: one tag, one init, one panel", async () => {
-    const page = await pages.open(`/tag-in-html?user=ada&scriptUrl=${encodeURIComponent(`${app.emulator.url}/widget.js`)}`)
+  const scriptUrl = () => encodeURIComponent(`${app.emulator.url}/widget.js`)
+
+  it("the page's own widget tag and the vendor's snippet, plus the kit: one tag, one init (the page's), one panel, identified", async () => {
+    const page = await pages.open(`/tag-and-snippet?user=ada&scriptUrl=${scriptUrl()}`)
     await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
     await page.waitForPanel('ada')
     expect(await page.scriptTags()).toBe(1)
     expect(await page.widgetInits()).toBe(1)
     expect(await page.page.locator('widgent-panel').count()).toBe(1)
+    expect(app.emulator.log()).toMatchObject({ scriptLoads: 1, inits: [{}] })
+  })
+
+  it("a widget tag in the page's HTML still loading when the kit starts: the kit initialises it, once", async () => {
+    await setFaults(app.emulator.url, { script: 'slow', scriptDelayMs: 1000 })
+    const page = await pages.open(`/async-tag?user=ada&scriptUrl=${scriptUrl()}`)
+    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(await page.scriptTags()).toBe(1)
     expect(app.emulator.log()).toMatchObject({ scriptLoads: 1, inits: [{}], tokens: [{ userId: 'ada' }] })
+  })
+
+  it("a widget tag in the page's HTML that nobody initialises: the kit never inits the page's widget, times out, then loads its own", async () => {
+    const page = await pages.open(`/tag-in-html?user=ada&loadTimeoutMs=1500&scriptUrl=${scriptUrl()}`)
+    await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
+    await page.waitForPanel('ada')
+    expect(await page.scriptTags()).toBe(1)
+    expect(await page.page.locator('widgent-panel').count()).toBe(1)
+    // The page's tag, then the kit's own once the first try timed out: one init, the kit's.
+    expect(app.emulator.log()).toMatchObject({ scriptLoads: 2, inits: [{}] })
   })
 })

@@ -25,8 +25,6 @@ declare global {
   }
 }
 
-/** The user a JWT was minted for (its payload's `sub`). */
-
 describe('the built browser bundles', () => {
   it('hold no token-mint URL, no service host, and no secret but the verificationSecret guard', async () => {
     const files: string[] = []
@@ -45,8 +43,8 @@ describe('the built browser bundles', () => {
       expect(secrets.filter((context) => !guard.test(context)), file).toEqual([])
       guards += secrets.length
     }
-    // core's index.js and index.cjs: the check in assertOptions, and the check and message in its explanation.
-    expect(guards).toBe(6)
+    // core's index.js and index.cjs: the check in assertOptions, and its message.
+    expect(guards).toBe(4)
   })
 })
 

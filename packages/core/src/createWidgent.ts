@@ -1,192 +1,165 @@
-import { assertOptions } from './assertOptions'
+import { assertOptions, assertUser } from './assertOptions'
+import { DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS } from './constants'
 import { createStore } from './createStore'
-import { fetchFromEndpoint } from './fetchFromEndpoint'
-import { loadOnce } from './loadWidgent'
-import { parseToken } from './parseToken'
-import { sleep } from './sleep'
-import { WidgentError } from './WidgentError'
+import { loadScript } from './loadWidgent'
+import { retry } from './retryer'
+import { createTokenSource, type TokenRequest } from './tokenSource'
+import { whenIdle } from './whenIdle'
+import type { WidgentError } from './WidgentError'
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from './types'
 
 // One client per product for the page's lifetime, so StrictMode's double render, a second provider and a
 // remount all share one widget, one fetcher and one token cache.
-const clients: Record<string, WidgentClient> = Object.create(null)
+const clients = new Map<string, WidgentClient>()
 
 const initialState: WidgentState = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null }
-
-/** Work the client does in the background: the widget load, or a token request. */
-interface Task<T> {
-  /** Settles `undefined`, without a word, once aborted. */
-  promise: Promise<T | undefined>
-  /** The try under way. */
-  abort: AbortController
-  /**
-   * Set once settled: until when (ms epoch) a token may be served from the cache; Infinity for a failure, which
-   * stands until refresh(), a change of user or the next load().
-   */
-  until?: number
-}
 
 /** The client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
 export function createWidgent(options: WidgentOptions): WidgentClient {
   assertOptions(options)
   // On the server each render stands alone: a shared client would share its user between requests.
-  return typeof window == 'undefined' ? newClient(options) : (clients[options.productId] ||= newClient(options))
+  if (typeof window == 'undefined') return newClient(options)
+  let client = clients.get(options.productId)
+  if (!client) clients.set(options.productId, (client = newClient(options)))
+  return client
 }
 
+/** The identity controller: ties the script loader and the token source to the widget and the app's auth state. */
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
-  // Set while the client runs: what destroy calls to cancel a load still waiting for the browser to be idle.
-  let life: (() => void) | undefined
   const mounts = new Set<object>()
-  let loading: Task<unknown> | undefined
-  // Commands waiting for the widget; undefined once it is ready (only ever while the client runs).
-  let queue: [string, ...unknown[]][] | undefined = []
-
-  // The settled user: `undefined` until auth first settles.
+  // From the start to destroy(): aborting it ends the load's retries, the idle wait and the kit's window listeners.
+  let run: AbortController | undefined
+  let loading: Promise<void> | undefined
+  // A failed load: it stays in state, whatever else changes, until the next load().
+  let loadError: WidgentError | null = null
+  // The load settled well and the fetcher is registered: commands go straight to the widget. Until then they wait here.
+  let ready = false
+  let held: Array<[string, ...unknown[]]> = []
+  // The settled user: undefined until auth first settles.
   let user: WidgentUser | null | undefined
-  // The token request for the current user, aborted on every change of user id (so whatever it
-  // brings back is stale). Once it settles, `until` makes it the token cache.
-  let flight: Task<string> | undefined
   let authWait: Promise<void> | undefined
-  let authSettled: (() => void) | undefined
+  let settleAuth: (() => void) | undefined
+  // The widget was answered '' for a signed-in user (a failure, or no token in time): the next token is owed to it.
+  let owed = false
 
-  // Every change clears the error unless it reports one, but only a new load clears a failed load's
-  // (the load whose `until` is set: see `start`).
-  const set = (patch: Partial<WidgentState>) =>
-    store.set({ error: loading?.until && !patch.widget ? store.getSnapshot().error : null, ...patch })
+  const set = (patch: Partial<WidgentState>) => store.set({ error: loadError, ...patch })
 
-  /**
-   * Run `attempt`, and twice more (0.5 s, then 1 s later) on a failure that may get better: a load error, or a
-   * token request's 5xx, network error or timeout. Each try has a controller of its own, aborted when it ends.
-   * A failure that stands is reported with `failed`, and settles ''.
-   */
-  const start = <T, R>(task: Task<R>, attempt: (signal: AbortSignal) => Promise<T>, done: (value: T) => R, failed: Partial<WidgentState>) => {
-    task.promise = (async () => {
-      for (let tries = 0; ; tries++) {
-        const controller = (task.abort = new AbortController())
-        let value: T | undefined
-        let failure: WidgentError | undefined
-        try {
-          if (tries) await sleep(250 << tries, controller.signal)
-          value = await attempt(controller.signal)
-        } catch (thrown) {
-          failure = thrown instanceof WidgentError ? thrown : new WidgentError('token-fetch', __DEV__ && String(thrown))
-        }
-        if (controller.signal.aborted) return
-        // Ends this try's timeout, or the request that timed out.
-        controller.abort()
-        if (!failure) return done(value!)
-        // A 4xx, a bad answer, bad config or a signed-out user will not get better by asking again.
-        if (tries > 1 || failure.status! < 500 || 'config invalid-token unauthorized'.includes(failure.code)) {
-          // No request storms: see `until`.
-          task.until = Infinity
-          set({ error: failure, ...failed })
-          // In a task of its own: a throwing onError is reported by the browser and cannot break the kit.
-          queueMicrotask(() => options.onError?.(failure))
-          return '' as R
-        }
-      }
-    })()
+  const report = (error: WidgentError, patch: Partial<WidgentState>) => {
+    set({ ...patch, error })
+    // In a task of its own: a throwing onError is reported by the browser and cannot break the kit.
+    queueMicrotask(() => options.onError?.(error))
   }
 
   const call = (...command: [string, ...unknown[]]) => window.widgent!(...command)
 
-  /** The current user's token: cached while `until` says so, else a request, each try cut off after `tokenTimeoutMs`. */
-  const token = (forUser: WidgentUser) => {
-    if (!flight || flight.until! <= Date.now()) {
-      set({ identity: 'fetching' })
-      start(
-        (flight = {} as Task<string>),
-        (signal) =>
-          Promise.race([
-            options.fetchToken ? options.fetchToken(forUser, { signal }) : fetchFromEndpoint(options.tokenEndpoint, signal),
-            sleep(options.tokenTimeoutMs ?? 1e4, signal).then(() => {
-              throw new WidgentError('token-fetch', __DEV__ && `No token within ${options.tokenTimeoutMs ?? 1e4} ms.`)
-            }),
-          ]).then(parseToken),
-        ({ token, expiresAt }) => {
-          // A cached token is never handed out in the second half of its remaining life, an opaque one
-          // (expiresAt null, which counts as 0 here) not at all.
-          flight!.until = (Date.now() + expiresAt!) / 2
-          set({ identity: 'identified', expiresAt })
-          return token
-        },
-        { identity: 'error' },
-      )
-    }
-    return flight
+  const register = () => {
+    owed = false
+    call('setIdentityTokenFetcher', fetcher)
   }
 
+  const tokens = createTokenSource(options, {
+    fetching: () => set({ identity: 'fetching', expiresAt: null }),
+    arrived({ expiresAt }) {
+      set({ identity: 'identified', expiresAt })
+      // Registering again is how the widget is made to ask (the one thing the kit assumes of it).
+      if (owed && ready) register()
+    },
+    failed: (error) => report(error, { identity: 'error' }),
+  })
+
+  /** Resolves once auth settles, or after `authTimeoutMs`: the widget must not hang on an auth library that never does. */
+  const authSettles = () =>
+    (authWait ||= new Promise<void>((resolve) => {
+      const settle = () => {
+        clearTimeout(timer)
+        authWait = settleAuth = undefined
+        resolve()
+      }
+      const timer = setTimeout(settle, options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS)
+      settleAuth = settle
+    }))
+
+  /** The request's answer, or '' once the widget has waited `tokenTimeoutMs` for it (the request goes on). */
+  const answerInTime = (request: TokenRequest) =>
+    new Promise<string | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(''), options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS)
+      void request.promise.then((answer) => {
+        clearTimeout(timer)
+        resolve(answer)
+      })
+    })
+
   /**
-   * What the widget calls. Stable, never throws, and answers only with the token of the user signed in
-   * when it answers: if auth moves on while it waits, it answers for the new user instead.
+   * What the widget calls. Stable, never throws, answers within `tokenTimeoutMs` once auth has settled, and only
+   * with the token of the user signed in when it answers: if auth moves on while it waits, it answers for the new user.
    */
   const fetcher = async (): Promise<string> => {
+    if (user === undefined && run) await authSettles()
     for (;;) {
-      // Bounded: the widget must not hang on an auth library that never settles.
-      if (user === undefined && life) {
-        await (authWait ||= new Promise<void>((resolve) => {
-          const timer = setTimeout(
-            (authSettled = () => {
-              clearTimeout(timer)
-              authWait = authSettled = undefined
-              resolve()
-            }),
-            options.authTimeoutMs ?? 1e4,
-          )
-        }))
+      if (!run || !user) return ''
+      const request = tokens.get(user)
+      const answer = await answerInTime(request)
+      if (answer === '') {
+        owed = true
+        return ''
       }
-      if (!life || !user) return ''
-      const request = token(user)
-      const answer = await request.promise
-      // Still the current request: no change of user, no destroy (a stale one settles undefined).
-      if (request == flight) return answer!
+      // Not dropped meanwhile (a change of user, destroy): still the current user's token.
+      if (answer !== undefined && tokens.holds(request)) return answer
     }
+  }
+
+  const widgetReady = (signal: AbortSignal) => {
+    ready = true
+    set({ widget: 'ready' })
+    register()
+    held.splice(0).forEach((command) => call(...command))
+    // A widget the page loaded itself may get ready after the kit joined it, and drop what it was sent before.
+    window.addEventListener('widgent:ready', register, { signal })
   }
 
   const load = async () => {
-    if (typeof window == 'undefined' || !queue) return
-    life ||= () => {}
-    // A failed load stands until the next load().
-    if (!loading || loading.until) {
+    if (typeof window == 'undefined') return
+    run ||= new AbortController()
+    if (!loading || loadError) {
+      const { signal } = run
+      loadError = null
       set({ widget: 'loading' })
-      start(
-        (loading = {} as Task<unknown>),
-        () => loadOnce(options),
+      loading = retry(() => loadScript(options), signal).then(
         () => {
-          set({ widget: 'ready' })
-          call('setIdentityTokenFetcher', fetcher)
-          queue!.forEach((command) => call(...command))
-          queue = undefined
+          if (!signal.aborted) widgetReady(signal)
         },
-        { widget: 'error' },
+        (error: WidgentError) => {
+          if (signal.aborted) return
+          loadError = error
+          report(error, { widget: 'error' })
+        },
       )
     }
-    await loading.promise
+    await loading
   }
 
   const destroy = () => {
-    life?.()
-    loading?.abort.abort()
-    flight?.abort.abort()
-    authSettled?.()
-    life = loading = user = flight = undefined
+    run?.abort()
+    tokens.stop()
+    settleAuth?.()
+    run = loading = user = undefined
+    loadError = null
+    ready = owed = false
+    held = []
     mounts.clear()
-    queue = []
     set(initialState)
   }
 
-  const client: WidgentClient = {
+  return {
     load,
     mount() {
       const mount = {}
       mounts.add(mount)
-      if (!life && typeof window != 'undefined') {
-        if (options.load == 'idle') {
-          // Safari has no requestIdleCallback: a timeout is the nearest thing.
-          const idle = (window.requestIdleCallback || setTimeout)(load)
-          life = () => (window.cancelIdleCallback || clearTimeout)(idle)
-        } else if (options.load != 'manual') load()
+      if (!run && typeof window != 'undefined') {
+        const when = options.load ?? 'eager'
+        if (when == 'eager') void load()
+        else if (when == 'idle') whenIdle(load, (run = new AbortController()).signal)
       }
       // The last unmount destroys; StrictMode's unmount and remount revive the same client.
       return () => {
@@ -195,21 +168,18 @@ function newClient(options: WidgentOptions): WidgentClient {
     },
     setUser(next) {
       if (next === undefined) return // auth loading: a blip must not sign anyone out
-      // A non-empty string id (an empty one reads as the number 0).
-      if (next && typeof (next.id || 0) != 'string') {
-        throw new WidgentError('config', __DEV__ && 'setUser takes { id: string, name?, metadata? }, null (signed out) or undefined (auth loading).')
-      }
+      assertUser(next)
       const previous = user
       user = next // a new object for the same user changes what the next request sends, nothing else
-      if (previous !== undefined && next?.id == previous?.id) return
-      // Whatever the request of the previous user brings back is stale.
-      flight?.abort.abort()
-      flight = undefined
-      set({ identity: next ? 'fetching' : 'anonymous', user: next, expiresAt: null })
+      if (previous !== undefined && next?.id === previous?.id) return
+      // A token is only ever handed out for the user it was asked for; a remount keeps that user's fresh one.
+      const cached = next && tokens.freshFor(next.id)
+      if (!cached) tokens.drop()
+      set({ identity: cached ? 'identified' : next ? 'fetching' : 'anonymous', user: next, expiresAt: cached ? cached.expiresAt : null })
       // A fetcher call waiting for auth (so `previous` was undefined) answers for this user itself;
       // otherwise a ready widget must ask again.
-      if (authSettled) authSettled()
-      else if (!queue) {
+      if (settleAuth) settleAuth()
+      else if (ready) {
         if (previous) {
           if (options.resetCommand) call(options.resetCommand)
           // An answer for the previous user may already be on its way to the widget (resolved a microtask
@@ -217,21 +187,22 @@ function newClient(options: WidgentOptions): WidgentClient {
           // and holds until the new user's token arrives.
           if (next) call('setIdentityTokenFetcher', async () => '')
         }
-        call('setIdentityTokenFetcher', fetcher)
+        register()
       }
     },
     async refresh() {
-      // A settled request (its `until` is set) serves no more; one under way goes on.
-      if (flight?.until) flight = undefined
-      if (!queue) call('setIdentityTokenFetcher', fetcher)
-      if (user && life) await token(user).promise
+      tokens.refresh()
+      if (ready) register()
+      if (user && run) await tokens.get(user).promise
     },
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
     command(...command) {
-      queue ? queue.push(command) : call(...command)
+      if (ready) return call(...command)
+      held.push(command)
+      // 'interaction': the app's first command is intent enough.
+      if (options.load == 'interaction' && mounts.size) void load()
     },
     destroy,
   }
-  return client
 }

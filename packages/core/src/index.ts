@@ -1,5 +1,6 @@
 export { createWidgent } from './createWidgent'
-export { loadWidgent, DEFAULT_SCRIPT_URL } from './loadWidgent'
+export { loadWidgent } from './loadWidgent'
+export { DEFAULT_SCRIPT_URL } from './constants'
 export { WidgentError } from './WidgentError'
 export type { WidgentErrorCode } from './WidgentError'
 export type { Store } from './createStore'

@@ -1,23 +1,34 @@
 import { WidgentError } from './WidgentError'
 
+export interface ParsedToken {
+  token: string
+  /** ms epoch, when the token is a JWT with a numeric `exp`; null when its expiry is unknown. */
+  expiresAt: number | null
+}
+
 /**
- * Check what a token source answered and read its expiry (decoded, not verified: Widgent verifies the
- * signature). An opaque token is accepted with no expiry.
+ * Check what a token source answered. Any non-empty string is a token: the vendor page promises no format. Its
+ * expiry is read only from a JWT (decoded, not verified: Widgent verifies the signature), and an expired one is refused.
  */
-export function parseToken(token: unknown): { token: string; expiresAt: number | null } {
-  let expiresAt: unknown = null
-  if (typeof token != 'string' || !/^[\w.~+/=-]+$/.test(token)) {
+export function parseToken(token: unknown): ParsedToken {
+  if (typeof token != 'string' || !token) {
     throw new WidgentError('invalid-token', __DEV__ && 'Expected { "token": "<the token your backend got from Widgent>" }.')
   }
-  const [, payload, signature] = token.split('.')
-  if (signature) {
-    try {
-      expiresAt = JSON.parse(atob(payload!.replace(/-/g, '+').replace(/_/g, '/'))).exp * 1e3
-    } catch {}
-    // NaN (no exp claim) fails this too.
-    if (!((expiresAt as number) > Date.now())) {
-      throw new WidgentError('invalid-token', __DEV__ && 'The token is expired or not a valid JWT: mint a fresh one per request.')
-    }
+  const expiresAt = readExpiry(token)
+  if (expiresAt !== null && expiresAt <= Date.now()) {
+    throw new WidgentError('invalid-token', __DEV__ && 'The token has expired: mint a fresh one per request, and check the server clock.')
   }
-  return { token, expiresAt: expiresAt as number | null }
+  return { token, expiresAt }
+}
+
+/** A JWT's `exp` in ms; null for anything else (PASETO, an opaque or dotted signed string, a JWT without `exp`). */
+function readExpiry(token: string): number | null {
+  const parts = token.split('.')
+  if (parts.length != 3) return null
+  try {
+    const [header, payload] = parts.slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))))
+    return typeof header?.alg == 'string' && typeof payload?.exp == 'number' ? payload.exp * 1000 : null
+  } catch {
+    return null
+  }
 }

@@ -16,7 +16,7 @@ export interface WidgentLoadOptions {
   scriptUrl?: string
   /** CSP nonce for the script tag. */
   nonce?: string
-  /** Script load + `widgent:ready`, in ms. Default 15 000. */
+  /** One try at the script's load and `widgent:ready`, in ms. Default 15 000. */
   loadTimeoutMs?: number
 }
 
@@ -26,13 +26,15 @@ export interface WidgentOptions extends WidgentLoadOptions {
   /** Your own fetcher, instead of `tokenEndpoint`. Honour `signal`: the kit aborts requests whose user left. */
   fetchToken?: (user: WidgentUser, ctx: { signal: AbortSignal }) => Promise<string>
   /** When `mount()` fetches the script: at once (default), when the browser is idle, or only on `load()`. */
-  load?: 'eager' | 'idle' | 'manual'
+  load?: 'eager' | 'idle' | 'interaction' | 'manual'
   /** A widget command sent before re-registering on sign-out and user switch. None by default. */
   resetCommand?: string
   /** How long the widget's fetcher waits for auth to settle (`setUser(undefined)`) before answering anonymous. Default 10 000. */
   authTimeoutMs?: number
-  /** One token request attempt, in ms. Default 10 000. */
+  /** One token request try, in ms, and how long the widget's call waits before it is answered anonymous. Default 10 000. */
   tokenTimeoutMs?: number
+  /** How long a token whose expiry is unknown (not a JWT) is reused, in ms. Default 60 000. */
+  tokenMaxAgeMs?: number
   onError?: (error: WidgentError) => void
 }
 
@@ -41,7 +43,7 @@ export interface WidgentState {
   identity: 'unknown' | 'anonymous' | 'fetching' | 'identified' | 'error'
   /** The settled user: `null` while signed out or not yet known. */
   user: WidgentUser | null
-  /** ms epoch, from the token's `exp` claim when it is a JWT. */
+  /** ms epoch, from the token's `exp` claim when it is a JWT; null when unknown. */
   expiresAt: number | null
   error: WidgentError | null
 }
@@ -49,7 +51,10 @@ export interface WidgentState {
 export interface WidgentClient {
   /** Load the widget now. Safe to call many times; after a failure it tries again. Never rejects: errors land in state. */
   load(): Promise<void>
-  /** Start the client as `options.load` says, and return `destroy`. Adapters call this on mount. */
+  /**
+   * Start the client as `options.load` says, and return its unmount. Mounts are counted: the last unmount
+   * destroys the client (a cached token of the same user survives, for the next mount).
+   */
   mount(): () => void
   /** `undefined`: auth still loading; `null`: signed out. Only a change of user id fetches a new token. */
   setUser(user: WidgentUser | null | undefined): void
@@ -58,17 +63,17 @@ export interface WidgentClient {
   getSnapshot(): WidgentState
   /** Calls `listener` at once with the current state (Svelte's store contract), then on every change. */
   subscribe(listener: (state: WidgentState) => void): () => void
-  /** A widget command; queued until the widget is ready. */
+  /** A widget command, sent once the widget is ready (the kit holds it until then). */
   command(name: string, ...args: unknown[]): void
   /** Release listeners, timers and requests in flight. A later `mount()` or `load()` starts afresh. */
   destroy(): void
 }
 
-/** `window.widgent`, as the widget script defines it. */
+/** `window.widgent`, as the vendor page documents it. */
 export interface WidgentGlobal {
   (command: string, ...args: unknown[]): void
   init(config: { productId: string; serviceKey: string }): void
-  /** Set by widget builds that expose readiness; lets the kit join a widget that was ready before it started. */
+  /** Not on the vendor page: read when a widget build sets it, never required. */
   ready?: boolean
 }
 

@@ -3,7 +3,7 @@ import type { WidgentOptions, WidgentUser } from '@widgent/core'
 import { StrictMode } from 'react'
 import { afterEach, expect, it } from 'vitest'
 import { WidgentProvider, useWidgentIdentity } from './index'
-import { loadScripts, setup, subOf } from '@widgent/test-utils'
+import { runScripts, setup, subOf } from '@widgent/test-utils'
 
 // Its own file: the core's page-wide loader state is fresh, so the script and `init` can be counted.
 afterEach(cleanup)
@@ -24,7 +24,7 @@ const App = ({ options, user }: { options: WidgentOptions; user: WidgentUser | n
 it('StrictMode: one script, one init, one fetcher registration per change, one token request per user', async () => {
   const { widget, fetchToken, options } = setup({ ready: false })
   const { rerender } = render(<App options={options} user={{ id: 'ada' }} />)
-  expect(loadScripts()).toBe(1) // StrictMode mounted, unmounted and mounted again: still one tag
+  expect(runScripts(widget)).toBe(1) // StrictMode mounted, unmounted and mounted again: still one tag
   expect(widget.inits).toEqual([{ productId: options.productId, serviceKey: 'key' }])
   widget.fireReady()
   await waitFor(() => expect(screen.getAllByText('identified')).toHaveLength(2))

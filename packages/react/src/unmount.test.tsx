@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { createWidgent } from '@widgent/core'
 import { afterEach, expect, it, vi } from 'vitest'
 import { WidgentProvider, useWidgent, useWidgentIdentity } from './index'
-import { countSubscriptions, countWindowListeners, loadScripts, setup } from '@widgent/test-utils'
+import { countSubscriptions, countWindowListeners, runScripts, setup } from '@widgent/test-utils'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {
@@ -33,12 +33,12 @@ it('unmount releases every listener, and the last unmount destroys the client', 
     </>
   )
   const { rerender, unmount } = render(app(2))
-  loadScripts()
+  runScripts(widget)
   expect(windowListeners()).toBeGreaterThan(0) // the loader waits for widgent:ready
   widget.fireReady()
   await waitFor(() => expect(screen.getAllByText('identified')).toHaveLength(2))
   expect(subscriptions()).toBe(4)
-  expect(windowListeners()).toBe(0)
+  expect(windowListeners()).toBe(1) // the client's own widgent:ready, for a widget that gets ready again
 
   rerender(app(1)) // one provider left: the client keeps running
   expect(subscriptions()).toBe(2)

@@ -43,7 +43,7 @@ describe('useWidgentIdentity', () => {
     await waitFor(() => expect(shown()).toEqual(['identified ada']))
     expect(fetchToken).toHaveBeenCalledTimes(1)
     expect(fetchToken.mock.calls[0]![0]).toEqual(ada)
-    expect(widget.answers.map(subOf)).toEqual(['ada'])
+    await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
     expect(widget.registrations).toBe(1)
   })
 
@@ -53,7 +53,7 @@ describe('useWidgentIdentity', () => {
     await waitFor(() => expect(shown()).toEqual(Array(5).fill('identified ada')))
     expect(fetchToken).toHaveBeenCalledTimes(1)
     expect(widget.registrations).toBe(1)
-    expect(widget.answers.map(subOf)).toEqual(['ada'])
+    await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
   })
 
   it('logout: the widget is told again and its fetcher answers anonymous', async () => {

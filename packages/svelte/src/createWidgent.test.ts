@@ -38,7 +38,7 @@ describe('bindIdentity', () => {
     await waitFor(() => expect(shown()).toEqual(['identified ada']))
     expect(fetchToken).toHaveBeenCalledTimes(1)
     expect(fetchToken.mock.calls[0]![0]).toEqual(ada)
-    expect(widget.answers.map(subOf)).toEqual(['ada'])
+    await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
     expect(widget.registrations).toBe(1)
   })
 
@@ -48,7 +48,7 @@ describe('bindIdentity', () => {
     await waitFor(() => expect(shown()).toEqual(Array(5).fill('identified ada')))
     expect(fetchToken).toHaveBeenCalledTimes(1)
     expect(widget.registrations).toBe(1)
-    expect(widget.answers.map(subOf)).toEqual(['ada'])
+    await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
   })
 
   it('logout: the widget is told again and its fetcher answers anonymous', async () => {

@@ -5,7 +5,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 import Current from './fixtures/Current.svelte'
 import Root from './fixtures/Root.svelte'
 import { createWidgent } from './index'
-import { countSubscriptions, countWindowListeners, loadScripts, setup } from '@widgent/test-utils'
+import { countSubscriptions, countWindowListeners, runScripts, setup } from '@widgent/test-utils'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {
@@ -25,14 +25,14 @@ it('unmount releases every listener, and the last component to go destroys the c
   })
   const root = render(Root, { widgent, auth, count: 3 })
   const runes = render(Current, { widgent, auth })
-  expect(loadScripts()).toBe(1)
+  expect(runScripts(widget)).toBe(1)
   expect(widget.inits).toHaveLength(1)
   expect(windowListeners()).toBeGreaterThan(0) // the loader waits for widgent:ready
   widget.fireReady()
   await waitFor(() => expect(widgent.client.getSnapshot().identity).toBe('identified'))
   expect(authSubscribers).toBe(1)
   expect(subscriptions()).toBe(1) // the one store subscription, shared by every $widgentState and current
-  expect(windowListeners()).toBe(0)
+  expect(windowListeners()).toBe(1) // the client's own widgent:ready, for a widget that gets ready again
 
   root.unmount() // the runes component keeps the client running
   expect(widgent.client.getSnapshot()).toMatchObject({ widget: 'ready', identity: 'identified' })

@@ -6,6 +6,8 @@ export interface FakeWidgetOptions {
    * `widgent:ready` are dropped. Off: a `ready` flag, and commands queued until ready (the emulator's kindness).
    */
   strict?: boolean
+  /** On `window.widgent` at once (default), or only once `install()` is called: a script that has not arrived yet. */
+  onPage?: boolean
 }
 
 export interface FakeWidget {
@@ -25,6 +27,8 @@ export interface FakeWidget {
   ask(): Promise<string>
   /** Becomes ready: runs what it queued, then fires `widgent:ready`. */
   fireReady(): void
+  /** Puts it on `window.widgent`, as the widget script does when it runs. */
+  install(): void
   uninstall(): void
 }
 
@@ -32,7 +36,7 @@ export interface FakeWidget {
  * A stand-in for `window.widgent` in unit tests (jsdom): it behaves as the vendor page documents (calls a newly
  * registered fetcher at once), and records what the kit did to it. End-to-end tests use the real emulator.
  */
-export function installFakeWidget({ ready = true, strict = false }: FakeWidgetOptions = {}): FakeWidget {
+export function installFakeWidget({ ready = true, strict = false, onPage = true }: FakeWidgetOptions = {}): FakeWidget {
   let isReady = ready
   const queued: Array<[string, ...unknown[]]> = []
   const run = (command: [string, ...unknown[]]) => {
@@ -68,6 +72,9 @@ export function installFakeWidget({ ready = true, strict = false }: FakeWidgetOp
       queued.splice(0).forEach(run)
       window.dispatchEvent(new Event('widgent:ready'))
     },
+    install() {
+      ;(window as { widgent?: WidgetGlobal }).widgent = global
+    },
     uninstall() {
       delete (window as { widgent?: WidgetGlobal }).widgent
     },
@@ -80,7 +87,7 @@ export function installFakeWidget({ ready = true, strict = false }: FakeWidgetOp
     { init: (config: { productId: string; serviceKey: string }) => void widget.inits.push(config) },
   ) as WidgetGlobal
   if (!strict) global.ready = ready
-  ;(window as { widgent?: WidgetGlobal }).widgent = global
+  if (onPage) widget.install()
   return widget
 }
 

@@ -1,4 +1,5 @@
 import { vi } from 'vitest'
+import type { FakeWidget } from './fakeWidget'
 
 interface Subscribable<T> {
   subscribe(listener: (state: T) => void): () => void
@@ -38,8 +39,9 @@ export function countWindowListeners(): () => number {
   return () => live.size
 }
 
-/** Every widget script tag the kit added finished loading, as a browser reports it; returns how many there were. */
-export function loadScripts(): number {
+/** The widget script the kit added arrives: `widget` goes on the page and every script tag fires `load`. Returns how many tags there were. */
+export function runScripts(widget: FakeWidget): number {
+  widget.install()
   const scripts = document.querySelectorAll('script')
   scripts.forEach((script) => script.dispatchEvent(new Event('load')))
   return scripts.length

@@ -10,11 +10,12 @@ interface User {
 }
 
 /**
- * A fake widget and options for a fresh product, for the bindings' tests. `fetchToken` answers at once with a
- * JWT for the user, unless the test queues a deferred answer in `answers`.
+ * A fake widget and options for a fresh product, for the bindings' tests: a widget already on the page and ready,
+ * or (`ready: false`) one whose script has not arrived (`runScripts(widget)` plays its arrival). `fetchToken`
+ * answers at once with a JWT for the user, unless the test queues a deferred answer in `answers`.
  */
 export function setup<Extra extends object = {}>({ ready = true, strict = false, ...extra }: Extra & FakeWidgetOptions = {} as Extra) {
-  const widget = installFakeWidget({ ready, strict })
+  const widget = installFakeWidget({ ready, strict, onPage: ready })
   const answers: Array<Promise<string>> = []
   const fetchToken = vi.fn((user: User, _ctx: { signal: AbortSignal }) => answers.shift() ?? Promise.resolve(jwt(user.id)))
   const options = { productId: uniqueProduct(), serviceKey: 'key', fetchToken, ...(extra as Extra) }

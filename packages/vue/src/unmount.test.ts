@@ -3,7 +3,7 @@ import { createWidgent, type WidgentClient } from '@widgent/core'
 import { afterEach, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
 import { WidgentPlugin, useWidgent, useWidgentIdentity } from './index'
-import { countSubscriptions, countWindowListeners, loadScripts, setup } from '@widgent/test-utils'
+import { countSubscriptions, countWindowListeners, runScripts, setup } from '@widgent/test-utils'
 
 // Its own file: the core's page-wide loader state is fresh, so the script load really listens on window.
 afterEach(() => {
@@ -28,13 +28,13 @@ it('app.unmount releases every listener, and the last app to unmount destroys th
   const subscriptions = countSubscriptions(client)
   const first = render(Widget, { global: { plugins: [[WidgentPlugin, options]] } })
   const second = render(Widget, { global: { plugins: [[WidgentPlugin, options]] } })
-  expect(loadScripts()).toBe(1)
+  expect(runScripts(widget)).toBe(1)
   expect(widget.inits).toHaveLength(1)
   expect(windowListeners()).toBeGreaterThan(0) // the loader waits for widgent:ready
   widget.fireReady()
   await waitFor(() => expect(client.getSnapshot().identity).toBe('identified'))
   expect(subscriptions()).toBe(4)
-  expect(windowListeners()).toBe(0)
+  expect(windowListeners()).toBe(1) // the client's own widgent:ready, for a widget that gets ready again
 
   first.unmount() // the second app keeps the client running
   expect(subscriptions()).toBe(2)

@@ -54,7 +54,7 @@ describe('useWidgentIdentity', () => {
     await waitFor(() => expect(shown()).toEqual(['identified ada']))
     expect(fetchToken).toHaveBeenCalledTimes(1)
     expect(fetchToken.mock.calls[0]![0]).toEqual(ada)
-    expect(widget.answers.map(subOf)).toEqual(['ada'])
+    await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
     expect(widget.registrations).toBe(1)
   })
 
@@ -64,7 +64,7 @@ describe('useWidgentIdentity', () => {
     await waitFor(() => expect(shown()).toEqual(Array(5).fill('identified ada')))
     expect(fetchToken).toHaveBeenCalledTimes(1)
     expect(widget.registrations).toBe(1)
-    expect(widget.answers.map(subOf)).toEqual(['ada'])
+    await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
   })
 
   it('a plain value works too', async () => {

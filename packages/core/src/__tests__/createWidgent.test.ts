@@ -1,16 +1,27 @@
 import { flush, installFakeWidget, jwt, uniqueProduct } from '@widgent/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { WidgentOptions } from '../types'
 import { freshKit } from './freshKit'
 
-/** A fresh kit, a widget that is already on the page, and a client with a counting token source. */
-async function setup(extra: Partial<WidgentOptions> = {}, { ready = true } = {}) {
+/**
+ * A fresh kit, a client with a counting token source, and the widget: already on the page and ready, or
+ * (`onPage: false`) none yet, so the kit adds the script and `runScript()` plays its arrival.
+ */
+async function setup(extra: Partial<WidgentOptions> = {}, { onPage = true } = {}) {
   const kit = await freshKit()
-  const widget = installFakeWidget({ ready })
+  let widget = onPage ? installFakeWidget({ ready: true }) : undefined
   const fetchToken = vi.fn(async (user: { id: string }, _ctx: { signal: AbortSignal }): Promise<string> => jwt(user.id))
   const onError = vi.fn()
   const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, ...extra })
-  return { kit, widget, fetchToken, onError, client }
+  // A client left running would answer the next test's widget too.
+  onTestFinished(() => client.destroy())
+  /** The script the kit added arrives: it defines window.widgent (not ready yet) and fires `load`. */
+  const runScript = () => {
+    widget = installFakeWidget({ ready: false })
+    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    return widget
+  }
+  return { kit, widget: widget!, fetchToken, onError, client, runScript }
 }
 
 afterEach(() => {
@@ -67,12 +78,12 @@ describe('createWidgent: options', () => {
 
 describe('createWidgent: loading', () => {
   it('mount() loads at once by default, registers the fetcher when ready and reports the state', async () => {
-    const { client, widget } = await setup({}, { ready: false })
+    const { client, runScript } = await setup({}, { onPage: false })
     const states: string[] = []
     client.subscribe((state) => states.push(state.widget))
     client.mount()
     expect(document.querySelectorAll('script')).toHaveLength(1)
-    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    const widget = runScript()
     expect(widget.inits).toHaveLength(1)
     widget.fireReady()
     await flush()
@@ -108,8 +119,7 @@ describe('createWidgent: loading', () => {
 
   it('retries a failed load twice with backoff, then reports script-load; load() again recovers', async () => {
     vi.useFakeTimers()
-    const { client, onError } = await setup({}, { ready: false })
-    window.widgent = undefined
+    const { client, onError } = await setup({}, { onPage: false })
     client.mount()
     const failScript = () => document.querySelector('script')!.dispatchEvent(new Event('error'))
     failScript()
@@ -135,8 +145,7 @@ describe('createWidgent: loading', () => {
 
   it('keeps the load error in state when the user changes meanwhile', async () => {
     vi.useFakeTimers()
-    const { client } = await setup({}, { ready: false })
-    window.widgent = undefined
+    const { client } = await setup({}, { onPage: false })
     client.mount()
     for (let tries = 0; tries < 3; tries++) {
       document.querySelector('script')?.dispatchEvent(new Event('error'))
@@ -148,11 +157,11 @@ describe('createWidgent: loading', () => {
   })
 
   it('queues commands until ready and sends them in order, after the fetcher', async () => {
-    const { client, widget } = await setup({}, { ready: false })
+    const { client, runScript } = await setup({}, { onPage: false })
     client.command('open')
     client.command('say', 'hi', 2)
     client.mount()
-    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    const widget = runScript()
     expect(widget.commands).toEqual([])
     widget.fireReady()
     await flush()
@@ -163,12 +172,12 @@ describe('createWidgent: loading', () => {
   })
 
   it('survives mount, unmount, mount (React StrictMode): one script, one init, one registration', async () => {
-    const { client, widget } = await setup({}, { ready: false })
+    const { client, runScript } = await setup({}, { onPage: false })
     const unmount = client.mount()
     unmount()
     client.mount()
     expect(document.querySelectorAll('script')).toHaveLength(1)
-    document.querySelector('script')!.dispatchEvent(new Event('load'))
+    const widget = runScript()
     widget.fireReady()
     await flush()
     expect(widget.inits).toHaveLength(1)
@@ -224,8 +233,8 @@ describe('createWidgent: state', () => {
     expect(fetchToken).toHaveBeenCalledTimes(1)
     client.destroy()
     expect(signal.aborted).toBe(true)
-    expect(vi.getTimerCount()).toBe(0)
     await flush()
+    expect(vi.getTimerCount()).toBe(0)
     expect(widget.answers).toEqual([''])
     await expect(widget.ask()).resolves.toBe('')
     expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'unknown', user: null })
@@ -234,10 +243,9 @@ describe('createWidgent: state', () => {
   it('destroy() leaves no listener on window', async () => {
     const added = vi.spyOn(window, 'addEventListener')
     const removed = vi.spyOn(window, 'removeEventListener')
-    const { client, widget } = await setup({}, { ready: false })
+    const { client, runScript } = await setup({}, { onPage: false })
     client.mount()
-    document.querySelector('script')!.dispatchEvent(new Event('load'))
-    widget.fireReady()
+    runScript().fireReady()
     await flush()
     client.destroy()
     const live = added.mock.calls.filter(

@@ -62,23 +62,52 @@ describe('loadWidgent', () => {
     await expect(loaded).resolves.toBeTruthy()
   })
 
-  it('joins a widget that became ready before the kit started: no tag, no second init', async () => {
+  it('joins a widget that says it is ready: no tag, no init', async () => {
     const widget = installFakeWidget({ ready: true })
     await expect(kit.loadWidgent(options)).resolves.toBe(window.widgent)
     expect(scripts()).toHaveLength(0)
     expect(widget.inits).toHaveLength(0)
   })
 
-  it('initialises a tag already in the HTML that has run, instead of adding another', async () => {
-    const tag = document.createElement('script')
-    tag.src = options.scriptUrl
-    document.head.append(tag)
+  it('joins a widget the page loaded and initialised itself, with no ready flag (the vendor contract): no tag, no second init', async () => {
+    const widget = installFakeWidget({ ready: true, strict: true })
+    expect(window.widgent!.ready).toBeUndefined()
+    await expect(kit.loadWidgent(options)).resolves.toBe(window.widgent)
+    expect(scripts()).toHaveLength(0)
+    expect(widget.inits).toHaveLength(0)
+  })
+
+  it('waits for the ready event of a widget the page loaded that says it is not ready yet, and never inits it', async () => {
     const widget = installFakeWidget({ ready: false })
+    widget.inits.push({ productId: 'p1', serviceKey: 'k1' }) // the page's own snippet
     const loaded = kit.loadWidgent(options)
-    expect(scripts()).toHaveLength(1)
+    await flush()
+    expect(scripts()).toHaveLength(0)
     expect(widget.inits).toHaveLength(1)
     widget.fireReady()
     await expect(loaded).resolves.toBe(window.widgent)
+    expect(widget.inits).toHaveLength(1)
+  })
+
+  it('a widget the page loaded but never initialised times out with a message that says so, then the retry loads one of its own', async () => {
+    vi.useFakeTimers()
+    const tag = document.createElement('script')
+    tag.src = options.scriptUrl
+    document.head.append(tag)
+    installFakeWidget({ ready: false })
+    const first = kit.loadWidgent({ ...options, loadTimeoutMs: 1000 })
+    const failed = expect(first).rejects.toMatchObject({ code: 'timeout', message: expect.stringMatching(/must call widgent.init/) })
+    await vi.advanceTimersByTimeAsync(1000)
+    await failed
+    expect(scripts()).toHaveLength(0)
+    expect(window.widgent).toBeUndefined()
+
+    const second = kit.loadWidgent(options)
+    expect(scripts()).toHaveLength(1)
+    const widget = runScript()
+    expect(widget.inits).toEqual([{ productId: 'p1', serviceKey: 'k1' }])
+    widget.fireReady()
+    await expect(second).resolves.toBeTruthy()
   })
 
   it('waits for a tag already in the HTML that is still loading', async () => {
@@ -172,6 +201,43 @@ describe('loadWidgent', () => {
       .map(([, , opts]) => (opts as AddEventListenerOptions)?.signal)
     expect(signals).toHaveLength(3)
     expect(signals.every((signal) => signal?.aborted)).toBe(true)
+  })
+
+  describe('Trusted Types', () => {
+    const enforce = (createPolicy: (name: string, rules: { createScriptURL(url: string): string }) => unknown) => {
+      const policies: string[] = []
+      vi.stubGlobal('trustedTypes', {
+        createPolicy: vi.fn((name: string, rules: { createScriptURL(url: string): string }) => {
+          policies.push(name)
+          return createPolicy(name, rules)
+        }),
+      })
+      return policies
+    }
+    afterEach(() => vi.unstubAllGlobals())
+
+    it("sets the script URL through one policy named 'widgent'", async () => {
+      const made: string[] = []
+      const policies = enforce((_, rules) => ({ createScriptURL: (url: string) => (made.push(url), rules.createScriptURL(url)) }))
+      const loaded = kit.loadWidgent(options)
+      expect(policies).toEqual(['widgent'])
+      expect(made).toEqual([options.scriptUrl])
+      expect(scripts()[0]!.src).toBe(options.scriptUrl)
+      scripts()[0]!.dispatchEvent(new Event('error'))
+      await expect(loaded).rejects.toMatchObject({ code: 'script-load' })
+      // The page allows the name once: the next try reuses the policy.
+      void kit.loadWidgent(options).catch(() => {})
+      expect(policies).toEqual(['widgent'])
+      expect(made).toHaveLength(2)
+    })
+
+    it('a page that forbids the policy gets script-load, saying which CSP line to add', async () => {
+      enforce(() => {
+        throw new TypeError('Policy "widgent" disallowed.')
+      })
+      await expect(kit.loadWidgent(options)).rejects.toMatchObject({ code: 'script-load', message: expect.stringMatching(/trusted-types widgent/) })
+      expect(scripts()).toHaveLength(0)
+    })
   })
 
   it('throws at once when given a verificationSecret', () => {

@@ -1,8 +1,10 @@
+import { jwt, opaqueToken } from '@widgent/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseToken } from '../parseToken'
-import { jwt } from '@widgent/test-utils'
 
 afterEach(() => vi.useRealTimers())
+
+const base64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
 
 describe('parseToken', () => {
   it('reads exp from a JWT as ms epoch', () => {
@@ -10,8 +12,16 @@ describe('parseToken', () => {
     expect(parseToken(jwt('ada', 60))).toEqual({ token: jwt('ada', 60), expiresAt: 1_700_000_060_000 })
   })
 
-  it('accepts an opaque token with no expiry', () => {
-    expect(parseToken('opaque-token_123')).toEqual({ token: 'opaque-token_123', expiresAt: null })
+  it.each([
+    ['an opaque string', 'opaque-token_123'],
+    ['a PASETO', 'v4.local.QAxIpVe-ECVNI1z4xQbm_qQYomyT3h8FtV8bxkz8pBJWkT8f7HtlOpbroPDEZUKop_vaglyp76CzYy375cHmKCW8e1CCkV0Lflu4GTDyXMqQdpZMM1E6OaoQW27gaRSvWBrR3IgbFIa0AkuUFw'],
+    ['a dotted signed token that is not a JWT', opaqueToken('ada')],
+    ['three parts that are not base64', 'aaa.bbb.ccc'],
+    ['a JWT without exp', `${base64url({ alg: 'HS256' })}.${base64url({ sub: 'ada' })}.sig`],
+    ['a JWT whose exp is not a number', `${base64url({ alg: 'HS256' })}.${base64url({ sub: 'ada', exp: 'soon' })}.sig`],
+    ['text with spaces (the vendor page promises no format)', 'not a jwt'],
+  ])('accepts %s, its expiry unknown', (_, token) => {
+    expect(parseToken(token)).toEqual({ token, expiresAt: null })
   })
 
   it.each([
@@ -20,19 +30,11 @@ describe('parseToken', () => {
     ['null', null],
     ['an object', { token: 'x' }],
     ['an empty string', ''],
-    ['HTML', '<!doctype html><html>'],
-    ['text with spaces', 'not a token'],
   ])('rejects %s as invalid-token', (_, value) => {
     expect(() => parseToken(value)).toThrow(expect.objectContaining({ code: 'invalid-token' }))
   })
 
-  it('rejects a JWT whose payload is not JSON, or has no exp', () => {
-    expect(() => parseToken('aaa.bbb.ccc')).toThrow(expect.objectContaining({ code: 'invalid-token' }))
-    const noExp = `x.${btoa(JSON.stringify({ sub: 'ada' }))}.sig`
-    expect(() => parseToken(noExp)).toThrow(expect.objectContaining({ code: 'invalid-token' }))
-  })
-
-  it('rejects a token that has already expired', () => {
+  it('rejects a JWT that has already expired', () => {
     expect(() => parseToken(jwt('ada', -1))).toThrow(expect.objectContaining({ code: 'invalid-token' }))
     expect(() => parseToken(jwt('ada', 0))).toThrow(expect.objectContaining({ code: 'invalid-token' }))
   })

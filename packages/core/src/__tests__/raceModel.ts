@@ -1,4 +1,4 @@
-import { flush, installFakeWidget, jwt, subOf, uniqueProduct } from '@widgent/test-utils'
+import { flush, installFakeWidget, jwt, opaqueToken, subOf, uniqueProduct } from '@widgent/test-utils'
 import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 import fc from 'fast-check'
 import { vi } from 'vitest'
@@ -20,7 +20,7 @@ export type Step =
   | { kind: 'destroy' }
   | { kind: 'mount' }
   | { kind: 'ask' }
-  | { kind: 'answer'; pick: number; outcome: 'token' | '500' | '401' | 'html' | 'network'; switchTo?: { user: 'ada' | 'grace' | null; ticks: number } }
+  | { kind: 'answer'; pick: number; outcome: 'token' | 'opaque' | '500' | '401' | 'html' | 'network'; switchTo?: { user: 'ada' | 'grace' | null; ticks: number } }
   | { kind: 'wait'; ms: number }
 
 export const step: fc.Arbitrary<Step> = fc.oneof(
@@ -34,7 +34,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('answer' as const),
       pick: fc.nat(),
-      outcome: fc.constantFrom('token' as const, 'token' as const, 'token' as const, '500' as const, '401' as const, 'html' as const, 'network' as const),
+      outcome: fc.constantFrom('token' as const, 'token' as const, 'opaque' as const, 'opaque' as const, '500' as const, '401' as const, 'html' as const, 'network' as const),
       // The app's auth moves on a few microtasks after the answer lands: inside the kit's own continuations.
       switchTo: fc.option(fc.record({ user: fc.constantFrom('ada' as const, 'grace' as const, null), ticks: fc.nat(40) }), { nil: undefined }),
     }),
@@ -70,10 +70,13 @@ interface Page {
   failed(): boolean
 }
 
-/** Plays `steps` on a fresh page, with `implementation` wiring the fetcher: ours, or the vendor's snippet. */
-export async function run(steps: Step[], implementation: 'kit' | 'vendor'): Promise<Report> {
+/**
+ * Plays `steps` on a fresh page, with `implementation` wiring the fetcher: ours, or the vendor's snippet; on a
+ * `strict` widget (the vendor page's contract only: no ready flag) or a lenient one.
+ */
+export async function run(steps: Step[], implementation: 'kit' | 'vendor', { strict = false } = {}): Promise<Report> {
   const kit = await freshKit()
-  const widget = installFakeWidget({ ready: true })
+  const widget = installFakeWidget({ ready: true, strict })
   let session: string | null = null // the backend's session cookie: who the token route mints for
   const pending: Array<{ user: string; signal: AbortSignal; respond(response: Response): void; fail(error: Error): void }> = []
   let requests = 0
@@ -131,6 +134,7 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor'): Prom
         pending.splice(pending.indexOf(request), 1)
         const body = (status: number, text: string) => request.respond(new Response(text, { status }))
         if (next.outcome === 'token') body(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
+        else if (next.outcome === 'opaque') body(request.user ? 200 : 401, JSON.stringify({ token: opaqueToken(request.user) }))
         else if (next.outcome === '500') body(500, '{"error":"down"}')
         else if (next.outcome === '401') body(401, '{"error":"signed out"}')
         else if (next.outcome === 'html') body(200, '<!doctype html>')

@@ -1,0 +1,14 @@
+/** The vendor's widget script. */
+export const DEFAULT_SCRIPT_URL = 'https://cdn.widgent.app/widget.js'
+/** One try at the script's load and `widgent:ready`. */
+export const DEFAULT_LOAD_TIMEOUT_MS = 15_000
+/** One try at a token request; also how long the widget's call to the fetcher waits for it. */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000
+/** How long the widget's call to the fetcher waits for auth to settle. */
+export const DEFAULT_AUTH_TIMEOUT_MS = 10_000
+/** How long a token of unknown expiry (not a JWT) is reused. */
+export const DEFAULT_TOKEN_MAX_AGE_MS = 60_000
+/** Tries per load or token request, the first included. */
+export const MAX_TRIES = 3
+/** The Trusted Types policy the script URL goes through: a strict CSP names it (`trusted-types widgent`). */
+export const TRUSTED_TYPES_POLICY = 'widgent'
