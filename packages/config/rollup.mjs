@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import replace from '@rollup/plugin-replace'
 import esbuild from 'rollup-plugin-esbuild'
 import dts from 'rollup-plugin-dts'
 
@@ -9,10 +10,7 @@ import dts from 'rollup-plugin-dts'
  * Dependencies and peers stay external, so each package ships only its own code.
  */
 // Development-only text (error details): bundlers drop it from production builds, as they do React's.
-const dev = {
-  name: 'widgent-dev',
-  transform: (code) => ({ code: code.replaceAll('__DEV__', "(process.env.NODE_ENV !== 'production')"), map: null }),
-}
+const dev = replace({ preventAssignment: true, values: { __DEV__: "(process.env.NODE_ENV !== 'production')" } })
 
 // `import text from './file.js?raw'` inlines the file's text, as vitest does natively, so a package can keep a
 // non-module source (the emulator's widget script) readable beside its code.
