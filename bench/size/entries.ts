@@ -17,12 +17,12 @@ const react = ['react', 'react-dom', 'react/jsx-runtime']
 
 export const entries: Entry[] = [
   // Every identity rule costs bytes; 1,900 B could not hold them all (README "Size" itemises the cost).
-  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 2880, target: 1900 },
+  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3400, target: 1900 },
   { name: '@widgent/core loadWidgent', code: `export { loadWidgent } from '@widgent/core'`, external: [] },
   { name: '@widgent/react (core external)', code: `export * from '@widgent/react'`, external: [...react, '@widgent/core'], budget: 500 },
   { name: '@widgent/vue (core external)', code: `export * from '@widgent/vue'`, external: ['vue', '@widgent/core'], budget: 500 },
   { name: '@widgent/svelte (core external)', code: `export * from '@widgent/svelte'`, external: ['svelte', 'svelte/store', '@widgent/core'], budget: 500 },
-  { name: '@widgent/react + core', code: `export * from '@widgent/react'`, external: react, budget: 3160, target: 2300 },
+  { name: '@widgent/react + core', code: `export * from '@widgent/react'`, external: react, budget: 3700, target: 2300 },
   { name: '@widgent/vue + core', code: `export * from '@widgent/vue'`, external: ['vue'] },
   { name: '@widgent/svelte + core', code: `export * from '@widgent/svelte'`, external: ['svelte', 'svelte/store'] },
   { name: '@stripe/stripe-js loadStripe', code: `export { loadStripe } from '@stripe/stripe-js'`, external: [], peer: true },

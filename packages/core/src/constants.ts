@@ -12,3 +12,8 @@ export const DEFAULT_TOKEN_MAX_AGE_MS = 60_000
 export const MAX_TRIES = 3
 /** The Trusted Types policy the script URL goes through: a strict CSP names it (`trusted-types widgent`). */
 export const TRUSTED_TYPES_POLICY = 'widgent'
+/** The first automatic try after a failure that may get better; each further one waits twice as long, up to the cap. */
+export const RECOVERY_DELAY_MS = 5_000
+export const MAX_RECOVERY_DELAY_MS = 300_000
+/** Returning to the page tries again only when the last try started at least this long ago. */
+export const RECOVERY_MIN_GAP_MS = 5_000

@@ -4,6 +4,8 @@ import { createStore } from './createStore'
 import { loadScript } from './loadWidgent'
 import { retry } from './retryer'
 import { createTokenSource, type TokenRequest } from './tokenSource'
+import { openTabChannel } from './tabChannel'
+import { watchPage } from './watchPage'
 import { whenIdle } from './whenIdle'
 import type { WidgentError } from './WidgentError'
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from './types'
@@ -12,7 +14,7 @@ import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '.
 // remount all share one widget, one fetcher and one token cache.
 const clients = new Map<string, WidgentClient>()
 
-const initialState: WidgentState = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null }
+const initialState: WidgentState = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null }
 
 /** The client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
 export function createWidgent(options: WidgentOptions): WidgentClient {
@@ -28,8 +30,10 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
   const mounts = new Set<object>()
-  // From the start to destroy(): aborting it ends the load's retries, the idle wait and the kit's window listeners.
+  // From the start to destroy(): aborting it ends the load's retries, the idle wait, the page listeners and the tab channel.
   let run: AbortController | undefined
+  // Tells the other tabs of the origin that the user changed, while the client runs.
+  let tellTabs: ((userId: string | null) => void) | undefined
   let loading: Promise<void> | undefined
   // A failed load: it stays in state, whatever else changes, until the next load().
   let loadError: WidgentError | null = null
@@ -59,14 +63,44 @@ function newClient(options: WidgentOptions): WidgentClient {
   }
 
   const tokens = createTokenSource(options, {
-    fetching: () => set({ identity: 'fetching', expiresAt: null }),
+    fetching: () => set({ identity: 'fetching', expiresAt: null, retryAt: null }),
     arrived({ expiresAt }) {
-      set({ identity: 'identified', expiresAt })
+      set({ identity: 'identified', expiresAt, retryAt: null })
       // Registering again is how the widget is made to ask (the one thing the kit assumes of it).
       if (owed && ready) register()
     },
-    failed: (error) => report(error, { identity: 'error' }),
+    // onError hears a failure once, not again at every automatic try.
+    failed: (error, retryAt, again) => (again ? set({ identity: 'error', error, retryAt }) : report(error, { identity: 'error', retryAt })),
   })
+
+  /**
+   * The session may have changed behind the app's back (another tab signed out or switched user; the page came
+   * back from the back/forward cache): drop the token and make the widget ask our own token route again. Nothing
+   * another tab says identifies anyone here.
+   */
+  const reask = () => {
+    if (!user) return
+    tokens.drop()
+    set({ identity: 'fetching', expiresAt: null, retryAt: null })
+    if (ready) register()
+  }
+
+  const start = () => {
+    if (run) return run
+    run = new AbortController()
+    tellTabs = openTabChannel(options.productId, (userId) => user && userId !== user.id && reask(), run.signal)
+    watchPage(
+      {
+        online: () => tokens.recover('online'),
+        visible: () => tokens.recover('visible'),
+        restored: reask,
+        // Only once ready: the kit's own load hears its ready event itself.
+        widgetReady: () => ready && register(),
+      },
+      run.signal,
+    )
+    return run
+  }
 
   /** Resolves once auth settles, or after `authTimeoutMs`: the widget must not hang on an auth library that never does. */
   const authSettles = () =>
@@ -109,25 +143,22 @@ function newClient(options: WidgentOptions): WidgentClient {
     }
   }
 
-  const widgetReady = (signal: AbortSignal) => {
+  const widgetReady = () => {
     ready = true
     set({ widget: 'ready' })
     register()
     held.splice(0).forEach((command) => call(...command))
-    // A widget the page loaded itself may get ready after the kit joined it, and drop what it was sent before.
-    window.addEventListener('widgent:ready', register, { signal })
   }
 
   const load = async () => {
     if (typeof window == 'undefined') return
-    run ||= new AbortController()
     if (!loading || loadError) {
-      const { signal } = run
+      const { signal } = start()
       loadError = null
       set({ widget: 'loading' })
       loading = retry(() => loadScript(options), signal).then(
         () => {
-          if (!signal.aborted) widgetReady(signal)
+          if (!signal.aborted) widgetReady()
         },
         (error: WidgentError) => {
           if (signal.aborted) return
@@ -143,7 +174,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     run?.abort()
     tokens.stop()
     settleAuth?.()
-    run = loading = user = undefined
+    run = loading = user = tellTabs = undefined
     loadError = null
     ready = owed = false
     held = []
@@ -159,7 +190,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       if (!run && typeof window != 'undefined') {
         const when = options.load ?? 'eager'
         if (when == 'eager') void load()
-        else if (when == 'idle') whenIdle(load, (run = new AbortController()).signal)
+        else if (when == 'idle') whenIdle(load, start().signal)
       }
       // The last unmount destroys; StrictMode's unmount and remount revive the same client.
       return () => {
@@ -175,7 +206,9 @@ function newClient(options: WidgentOptions): WidgentClient {
       // A token is only ever handed out for the user it was asked for; a remount keeps that user's fresh one.
       const cached = next && tokens.freshFor(next.id)
       if (!cached) tokens.drop()
-      set({ identity: cached ? 'identified' : next ? 'fetching' : 'anonymous', user: next, expiresAt: cached ? cached.expiresAt : null })
+      set({ identity: cached ? 'identified' : next ? 'fetching' : 'anonymous', user: next, expiresAt: cached ? cached.expiresAt : null, retryAt: null })
+      // A change, not auth settling on page load: the other tabs ask their own token routes again.
+      if (previous !== undefined) tellTabs?.(next?.id ?? null)
       // A fetcher call waiting for auth (so `previous` was undefined) answers for this user itself;
       // otherwise a ready widget must ask again.
       if (settleAuth) settleAuth()

@@ -46,6 +46,8 @@ export interface WidgentState {
   /** ms epoch, from the token's `exp` claim when it is a JWT; null when unknown. */
   expiresAt: number | null
   error: WidgentError | null
+  /** ms epoch: when the kit tries again by itself after a failure that may get better (show "reconnecting…"); null when no try is due. */
+  retryAt: number | null
 }
 
 export interface WidgentClient {

@@ -6,3 +6,4 @@ export { installFakeWidget, type FakeWidget, type FakeWidgetOptions } from './fa
 export { countSubscriptions, countWindowListeners, runScripts } from './listeners'
 export { setup } from './setup'
 export { eventually } from './eventually'
+export { goOnline, restoreFromCache, showPage } from './pageEvents'

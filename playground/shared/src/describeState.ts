@@ -4,9 +4,10 @@ const WIDGET = { idle: 'not started', loading: 'loading…', ready: 'ready', err
 
 /**
  * The status line: data attributes for tests and devtools, a sentence for people, a detail line (the
- * error's message, or how long the token lasts), and whether the Retry button has anything to retry.
+ * error's message, when the kit tries again by itself, or how long the token lasts), and whether the Retry
+ * button has anything to retry.
  */
-export function describeState({ widget, identity, user, expiresAt, error }: WidgentState) {
+export function describeState({ widget, identity, user, expiresAt, error, retryAt }: WidgentState) {
   const who = user ? user.name || user.id : ''
   const identityText = {
     unknown: 'waiting for auth',
@@ -21,10 +22,12 @@ export function describeState({ widget, identity, user, expiresAt, error }: Widg
       'data-identity': identity,
       'data-user': user?.id ?? '',
       'data-error': error?.code ?? '',
+      // The kit tries again by itself: an app shows "reconnecting…".
+      'data-retrying': retryAt ? 'true' : '',
     },
     text: `Widget ${WIDGET[widget]} · identity: ${identityText}`,
     detail: error
-      ? { className: 'error', text: error.message }
+      ? { className: 'error', text: retryAt ? `Reconnecting by itself at ${new Date(retryAt).toLocaleTimeString()}… (${error.code})` : error.message }
       : expiresAt && identity == 'identified'
         ? { className: 'note', text: `Token valid until ${new Date(expiresAt).toLocaleTimeString()}` }
         : null,

@@ -10,6 +10,8 @@ export interface Status {
   identity: string
   user: string
   error: string
+  /** 'true' while the kit will try again by itself (`state.retryAt`). */
+  retrying: string
 }
 
 /** A change of the widget panel's `data-identity`, as the page saw it. */
@@ -90,8 +92,8 @@ export class AppPage {
 
   status(): Promise<Status> {
     return this.page.locator('[data-testid=status]').evaluate((element: HTMLElement) => {
-      const { widget = '', identity = '', user = '', error = '' } = element.dataset
-      return { widget, identity, user, error }
+      const { widget = '', identity = '', user = '', error = '', retrying = '' } = element.dataset
+      return { widget, identity, user, error, retrying }
     })
   }
 

@@ -1,4 +1,4 @@
-import { flush, installFakeWidget, jwt, opaqueToken, subOf, uniqueProduct } from '@widgent/test-utils'
+import { flush, goOnline, installFakeWidget, jwt, opaqueToken, restoreFromCache, showPage, subOf, uniqueProduct } from '@widgent/test-utils'
 import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 import fc from 'fast-check'
 import { vi } from 'vitest'
@@ -22,6 +22,11 @@ export type Step =
   | { kind: 'ask' }
   | { kind: 'answer'; pick: number; outcome: 'token' | 'opaque' | '500' | '401' | 'html' | 'network'; switchTo?: { user: 'ada' | 'grace' | null; ticks: number } }
   | { kind: 'wait'; ms: number }
+  /** The network is down for `ms`: every request under way and every new one fails at once. */
+  | { kind: 'outage'; ms: number }
+  | { kind: 'online' }
+  | { kind: 'visible' }
+  | { kind: 'restored' }
 
 export const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('setUser' as const), user: fc.constantFrom('ada' as const, 'grace' as const, null, undefined) }) },
@@ -40,6 +45,10 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(100, 500, 1000, 10_000) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outage' as const), ms: fc.constantFrom(1000, 30_000, 120_000) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'online' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'visible' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'restored' as const }) },
 )
 
 export interface Report {
@@ -48,8 +57,10 @@ export interface Report {
   /** When quiet at the end, what the widget last received, and what it should have. */
   final: { got: string; want: string } | null
   requests: number
-  /** Settled user changes + refresh() calls made while signed in: each may cost one request and two retries. */
+  /** Settled user changes, refresh() calls and back/forward restores while signed in: each may cost one request and two retries. */
   allowance: number
+  /** Automatic tries the kit may make on top: one per online or visible event, one per 3.75 s (the shortest backoff) of time passed. */
+  recoveries: number
   /** Times the fetcher threw into the widget. */
   throws: number
   /** Timers still pending after the client was destroyed. */
@@ -80,8 +91,12 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   let session: string | null = null // the backend's session cookie: who the token route mints for
   const pending: Array<{ user: string; signal: AbortSignal; respond(response: Response): void; fail(error: Error): void }> = []
   let requests = 0
+  // An outage: the network refuses every request at once.
+  let down = false
   let allowance = 0
-  const report: Report = { stale: [], final: null, requests: 0, allowance: 0, throws: 0, timersAfterDestroy: null }
+  let elapsed = 0
+  let triggers = 0
+  const report: Report = { stale: [], final: null, requests: 0, allowance: 0, recoveries: 0, throws: 0, timersAfterDestroy: null }
 
   vi.stubGlobal(
     'fetch',
@@ -90,7 +105,8 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
         // Every other request ignores its abort signal, as a backend whose answer is already on its way does.
         const signal = ++requests % 2 ? (init.signal ?? new AbortController().signal) : new AbortController().signal
         signal.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError')))
-        pending.push({ user: session ?? '', signal, respond, fail })
+        if (down) fail(new TypeError('Failed to fetch'))
+        else pending.push({ user: session ?? '', signal, respond, fail })
       }),
   )
 
@@ -159,7 +175,27 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
         break
       }
       case 'wait':
+        elapsed += next.ms
         await vi.advanceTimersByTimeAsync(next.ms)
+        break
+      case 'outage':
+        down = true
+        for (const request of pending.splice(0)) request.fail(new TypeError('Failed to fetch'))
+        elapsed += next.ms
+        await vi.advanceTimersByTimeAsync(next.ms)
+        down = false
+        break
+      case 'online':
+        triggers++
+        goOnline()
+        break
+      case 'visible':
+        triggers++
+        showPage()
+        break
+      case 'restored':
+        if (page.signedIn()) allowance++
+        restoreFromCache()
         break
     }
     await flush()
@@ -173,11 +209,12 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
       if (!request.signal.aborted) request.respond(new Response(JSON.stringify({ token: jwt(request.user) }), { status: request.user ? 200 : 401 }))
     }
     await flush()
+    elapsed += 60_000
     await vi.advanceTimersByTimeAsync(60_000)
     check(seen)
   }
   if (page.mounted() && widget.fetcher) {
-    // A user whose token request failed stays anonymous until refresh() or a change of user: that is the rule.
+    // A failure that stands (a 401, a bad token; one that may get better has recovered by now) leaves the widget anonymous.
     const want = page.failed() ? '' : page.signedIn()
     report.final = { got: subOf(widget.answers.at(-1) ?? ''), want }
   }
@@ -190,6 +227,7 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   report.throws = widget.throws
   report.requests = requests
   report.allowance = allowance
+  report.recoveries = triggers + Math.ceil(elapsed / 3750)
   vi.unstubAllGlobals()
   return report
 }
