@@ -25,7 +25,7 @@ export interface ModuleRuntimeConfig {
   widgent: { apiUrl: string; verificationSecret: string }
 }
 
-export const DEFAULT_TOKEN_ENDPOINT = '/api/widgent-token'
+const DEFAULT_TOKEN_ENDPOINT = '/api/widgent-token'
 
 export default defineNuxtModule<ModuleOptions>({
   meta: { name: '@widgent/nuxt', configKey: 'widgent', compatibility: { nuxt: '>=4.0.0' } },
@@ -37,7 +37,8 @@ export default defineNuxtModule<ModuleOptions>({
     config.public.widgent = { productId: '', serviceKey: '', scriptUrl: '', tokenEndpoint: DEFAULT_TOKEN_ENDPOINT, ...browser, ...(config.public.widgent as object) }
     config.widgent = { apiUrl: apiUrl ?? '', verificationSecret: verificationSecret ?? '', ...(config.widgent as object) }
     const { productId, serviceKey } = config.public.widgent as ModulePublicRuntimeConfig['widgent']
-    if (!(productId || process.env.NUXT_PUBLIC_WIDGENT_PRODUCT_ID) || !(serviceKey || process.env.NUXT_PUBLIC_WIDGENT_SERVICE_KEY)) {
+    // Not for `nuxi prepare` and `nuxi typecheck`: they run nothing.
+    if (!nuxt.options._prepare && (!(productId || process.env.NUXT_PUBLIC_WIDGENT_PRODUCT_ID) || !(serviceKey || process.env.NUXT_PUBLIC_WIDGENT_SERVICE_KEY))) {
       useLogger('@widgent/nuxt').warn(
         'No Widgent product: set widgent.productId and widgent.serviceKey in nuxt.config, or NUXT_PUBLIC_WIDGENT_PRODUCT_ID and NUXT_PUBLIC_WIDGENT_SERVICE_KEY where the app runs.',
       )
