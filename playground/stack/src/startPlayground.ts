@@ -4,15 +4,16 @@ import type { LogLevel } from 'vite'
 import { pickPort } from './pickPort'
 import { serviceFromEnv } from './serviceFromEnv'
 import { startApp, type AppServer } from './startApp'
+import { startNuxt } from './startNuxt'
 
-export const APPS = ['react', 'vue', 'svelte'] as const
+export const APPS = ['react', 'vue', 'svelte', 'nuxt'] as const
 export type AppName = (typeof APPS)[number]
 
 // Used when free; otherwise any free port.
-const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175 }
+const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176 }
 
 export interface PlaygroundOptions {
-  /** Which apps to serve; all three by default. */
+  /** Which apps to serve; all four by default. */
   apps?: readonly AppName[]
   /** `'default'`: the fixed ports above when free; `'free'`: any free ports (tests). */
   ports?: 'default' | 'free'
@@ -24,6 +25,8 @@ export interface PlaygroundOptions {
   authLatencyMs?: number
   /** Whether the dev servers watch files and update open pages; `true` by default, `false` for tests. */
   watch?: boolean
+  /** How the Nuxt app runs: `'dev'` (`nuxi dev`, the default), or `'build'` (`nuxi build`, then its Node server, as it ships). */
+  nuxt?: 'dev' | 'build'
 }
 
 export interface Playground {
@@ -37,7 +40,7 @@ export interface Playground {
 }
 
 /**
- * The playground: the emulator (faults enabled), the demo backend and the apps' Vite dev servers,
+ * The playground: the emulator (faults enabled), the demo backend and the apps' servers (Vite's; Nuxt's own),
  * all on 127.0.0.1. `npm run playground` and the end-to-end suite both start it this way.
  */
 export async function startPlayground({
@@ -47,6 +50,7 @@ export async function startPlayground({
   logLevel = 'info',
   authLatencyMs,
   watch = true,
+  nuxt = 'dev',
 }: PlaygroundOptions = {}): Promise<Playground> {
   // Ports are picked one after another, never the same twice, before anything else can take them.
   const picked = new Set<number>()
@@ -80,7 +84,11 @@ export async function startPlayground({
     for (const name of apps) appPorts.push(await port(name))
     // In parallel: each dev server is a process of its own.
     const started = await Promise.allSettled(
-      apps.map((name, i) => startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel, watch })),
+      apps.map((name, i) =>
+        name == 'nuxt'
+          ? startNuxt({ port: appPorts[i]!, backendUrl: backend.url, config, server: { apiUrl, verificationSecret }, mode: nuxt, logLevel })
+          : startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel, watch }),
+      ),
     )
     for (const app of started) if (app.status == 'fulfilled') closers.push(app.value.close)
     for (const app of started) if (app.status == 'rejected') throw app.reason
