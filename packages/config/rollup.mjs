@@ -9,8 +9,9 @@ import dts from 'rollup-plugin-dts'
  * declaration file per format (`.d.ts` for import, `.d.cts` for require).
  * Dependencies and peers stay external, so each package ships only its own code.
  */
-// Development-only text (error details): bundlers drop it from production builds, as they do React's.
-const dev = replace({ preventAssignment: true, values: { __DEV__: "(process.env.NODE_ENV !== 'production')" } })
+// Development-only text (error details): bundlers drop it from production builds, as they do React's. No parentheses
+// around the check: a line that starts with `__DEV__ &&` would then continue the statement above it (no ASI before `(`).
+const dev = replace({ preventAssignment: true, values: { __DEV__: "process.env.NODE_ENV !== 'production'" } })
 
 // `import text from './file.js?raw'` inlines the file's text, as vitest does natively, so a package can keep a
 // non-module source (the emulator's widget script) readable beside its code.

@@ -1,6 +1,7 @@
 import { assertOptions, assertUser } from './assertOptions'
 import { DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS } from './constants'
 import { createStore } from './createStore'
+import { createDebug } from './debug'
 import { loadScript } from './loadWidgent'
 import { retry } from './retryer'
 import { createTokenSource, type TokenRequest } from './tokenSource'
@@ -29,6 +30,7 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
 /** The identity controller: ties the script loader and the token source to the widget and the app's auth state. */
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
+  const debug = __DEV__ ? createDebug(options) : undefined
   const mounts = new Set<object>()
   // From the start to destroy(): aborting it ends the load's retries, the idle wait, the page listeners and the tab channel.
   let run: AbortController | undefined
@@ -58,6 +60,7 @@ function newClient(options: WidgentOptions): WidgentClient {
   const call = (...command: [string, ...unknown[]]) => window.widgent!(...command)
 
   const register = () => {
+    __DEV__ && debug!('widget: fetcher registered, so the widget asks')
     owed = false
     call('setIdentityTokenFetcher', fetcher)
   }
@@ -71,7 +74,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     },
     // onError hears a failure once, not again at every automatic try.
     failed: (error, retryAt, again) => (again ? set({ identity: 'error', error, retryAt }) : report(error, { identity: 'error', retryAt })),
-  })
+  }, debug)
 
   /**
    * The session may have changed behind the app's back (another tab signed out or switched user; the page came
@@ -80,6 +83,7 @@ function newClient(options: WidgentOptions): WidgentClient {
    */
   const reask = () => {
     if (!user) return
+    __DEV__ && debug!('session may have changed elsewhere: asking the token route again')
     tokens.drop()
     set({ identity: 'fetching', expiresAt: null, retryAt: null })
     if (ready) register()
@@ -163,6 +167,7 @@ function newClient(options: WidgentOptions): WidgentClient {
         (error: WidgentError) => {
           if (signal.aborted) return
           loadError = error
+          __DEV__ && debug!(`widget: load failed (${error.code})`, error)
           report(error, { widget: 'error' })
         },
       )
@@ -203,6 +208,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       const previous = user
       user = next // a new object for the same user changes what the next request sends, nothing else
       if (previous !== undefined && next?.id === previous?.id) return
+      __DEV__ && debug!(`user: ${previous?.id ?? (previous === null ? 'signed out' : 'unknown')} -> ${next?.id ?? 'signed out'}`)
       // A token is only ever handed out for the user it was asked for; a remount keeps that user's fresh one.
       const cached = next && tokens.freshFor(next.id)
       if (!cached) tokens.drop()

@@ -1,3 +1,4 @@
+import type { Debug } from './debug'
 import { DEFAULT_TOKEN_MAX_AGE_MS, DEFAULT_TOKEN_TIMEOUT_MS, RECOVERY_MIN_GAP_MS } from './constants'
 import { fetchFromEndpoint } from './fetchFromEndpoint'
 import { parseToken, type ParsedToken } from './parseToken'
@@ -51,7 +52,7 @@ export interface TokenSource {
 }
 
 /** Single flight, cache, staleness and recovery for the current user's token, over `fetchToken` or `tokenEndpoint`. */
-export function createTokenSource(options: WidgentOptions, on: TokenEvents): TokenSource {
+export function createTokenSource(options: WidgentOptions, on: TokenEvents, debug?: Debug): TokenSource {
   let current: TokenRequest | undefined
   // Automatic tries that failed since the last token (the backoff), when the last request started, and the next try.
   let recoveries = 0
@@ -73,10 +74,14 @@ export function createTokenSource(options: WidgentOptions, on: TokenEvents): Tok
     lastStart = Date.now()
     const controller = new AbortController()
     const next: TokenRequest = { user, status: 'pending', freshUntil: 0, controller, promise: undefined! }
+    __DEV__ && debug!(again ? 'token: an automatic try' : 'token: request', user.id)
     if (!again) on.fetching()
     next.promise = retry(() => attempt(options, user, controller.signal), controller.signal, again ? 1 : undefined).then(
       (token) => {
-        if (controller.signal.aborted) return undefined
+        if (controller.signal.aborted) {
+          __DEV__ && debug!('token: discarded, its user left (or the client stopped)', user.id)
+          return undefined
+        }
         const now = Date.now()
         // A token of known expiry is never handed out in the second half of its remaining life.
         next.freshUntil = token.expiresAt === null ? now + (options.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS) : (now + token.expiresAt) / 2
@@ -96,6 +101,7 @@ export function createTokenSource(options: WidgentOptions, on: TokenEvents): Tok
           retryAt = Date.now() + delay
           recoveryTimer = setTimeout(() => source.recover('timer'), delay)
         }
+        __DEV__ && debug!(`token: failed (${error.code}); ${retryAt ? `next try in ${Math.round((retryAt - Date.now()) / 1000)} s` : 'it stands'}`, error)
         on.failed(error, retryAt, again)
         return ''
       },
@@ -116,6 +122,7 @@ export function createTokenSource(options: WidgentOptions, on: TokenEvents): Tok
     recover(trigger) {
       if (current?.status != 'failed') return
       if (trigger == 'visible' ? Date.now() - lastStart < RECOVERY_MIN_GAP_MS : !mayRecover(current.error!)) return
+      __DEV__ && debug!(`token: trying again (${trigger})`)
       current = request(current.user, true)
     },
     refresh() {

@@ -36,6 +36,8 @@ export interface WidgentOptions extends WidgentLoadOptions {
   /** How long a token whose expiry is unknown (not a JWT) is reused, in ms. Default 60 000. */
   tokenMaxAgeMs?: number
   onError?: (error: WidgentError) => void
+  /** Development builds: log each decision to the console (also `localStorage.setItem('widgent:debug', '1')`, no rebuild). */
+  debug?: boolean
 }
 
 export interface WidgentState {

@@ -38,7 +38,8 @@ it('unmount releases every listener, and the last unmount destroys the client', 
   widget.fireReady()
   await waitFor(() => expect(screen.getAllByText('identified')).toHaveLength(2))
   expect(subscriptions()).toBe(4)
-  expect(windowListeners()).toBe(1) // the client's own widgent:ready, for a widget that gets ready again
+  // The client's own, while it runs: online and pageshow (recovery, the back/forward cache), and widgent:ready.
+  expect(windowListeners()).toBe(3)
 
   rerender(app(1)) // one provider left: the client keeps running
   expect(subscriptions()).toBe(2)
@@ -47,7 +48,7 @@ it('unmount releases every listener, and the last unmount destroys the client', 
   unmount()
   expect(subscriptions()).toBe(0)
   expect(windowListeners()).toBe(0)
-  expect(client.getSnapshot()).toEqual({ widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null })
+  expect(client.getSnapshot()).toEqual({ widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null })
   // A destroyed client tells the widget nothing about anyone.
   expect(await widget.ask()).toBe('')
 })

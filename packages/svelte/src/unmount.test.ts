@@ -32,7 +32,8 @@ it('unmount releases every listener, and the last component to go destroys the c
   await waitFor(() => expect(widgent.client.getSnapshot().identity).toBe('identified'))
   expect(authSubscribers).toBe(1)
   expect(subscriptions()).toBe(1) // the one store subscription, shared by every $widgentState and current
-  expect(windowListeners()).toBe(1) // the client's own widgent:ready, for a widget that gets ready again
+  // The client's own, while it runs: online and pageshow (recovery, the back/forward cache), and widgent:ready.
+  expect(windowListeners()).toBe(3)
 
   root.unmount() // the runes component keeps the client running
   expect(widgent.client.getSnapshot()).toMatchObject({ widget: 'ready', identity: 'identified' })
@@ -41,7 +42,7 @@ it('unmount releases every listener, and the last component to go destroys the c
   await waitFor(() => expect(subscriptions()).toBe(0)) // Svelte releases a subscriber a microtask later
   expect(authSubscribers).toBe(0)
   expect(windowListeners()).toBe(0)
-  expect(widgent.client.getSnapshot()).toEqual({ widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null })
+  expect(widgent.client.getSnapshot()).toEqual({ widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null })
   // A destroyed client tells the widget nothing about anyone.
   expect(await widget.ask()).toBe('')
   expect(widget.registrations).toBe(1)

@@ -3,7 +3,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 import { createApp, createSSRApp, defineComponent, h, nextTick, ref, Suspense, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { WidgentPlugin, useWidgentIdentity } from './index'
-import { setup, subOf } from '@widgent/config/testing'
+import { setup, subOf } from '@widgent/test-utils'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -62,7 +62,7 @@ it('hydrates server HTML that shows the kit state with no mismatch, then follows
   await waitFor(() => expect(document.querySelector('p')!.textContent).toBe('ready identified ada'))
   expect(document.querySelector('p')).toBe(served) // adopted, not re-created
   expect(seen()).toEqual([])
-  expect(widget.answers.map(subOf)).toEqual(['ada'])
+  await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
 })
 
 it('holds the server state for components Vue hydrates after app.mount() (under an async setup in Suspense)', async () => {

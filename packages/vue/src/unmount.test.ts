@@ -11,7 +11,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const initial = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null }
+const initial = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null }
 
 const Widget = defineComponent({
   setup() {
@@ -34,7 +34,8 @@ it('app.unmount releases every listener, and the last app to unmount destroys th
   widget.fireReady()
   await waitFor(() => expect(client.getSnapshot().identity).toBe('identified'))
   expect(subscriptions()).toBe(4)
-  expect(windowListeners()).toBe(1) // the client's own widgent:ready, for a widget that gets ready again
+  // The client's own, while it runs: online and pageshow (recovery, the back/forward cache), and widgent:ready.
+  expect(windowListeners()).toBe(3)
 
   first.unmount() // the second app keeps the client running
   expect(subscriptions()).toBe(2)
