@@ -1,3 +1,5 @@
+import type { UserMetadata } from '@widgent/token-request'
+
 /** A product registered with the emulator, as the Widgent dashboard would hold it. */
 export interface EmulatorProduct {
   productId: string
@@ -9,7 +11,7 @@ export interface EmulatorProduct {
   origins: string[]
 }
 
-export type UserMetadata = Record<string, string | number | boolean>
+export type { UserMetadata }
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */

@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
+import { validateTokenRequest } from '@widgent/token-request'
 import type { EmulatorContext } from '../EmulatorContext'
 import { HttpError } from '../HttpError'
 import { readJsonBody } from '../readJsonBody'
 import { sendJson } from '../sendJson'
 import { signJwt } from '../signJwt'
-import { validateTokenRequest } from '../../../server/src/validateTokenRequest'
 
 /**
  * `POST /v1/auth/user-token`: server-to-server, so it never sends a CORS allowance; a browser page that
