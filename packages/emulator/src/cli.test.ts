@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { claimsOf } from '@widgent/test-utils'
+import { claimsOf, isJwt } from '@widgent/test-utils'
 import { readCliOptions } from './readCliOptions'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -54,6 +54,38 @@ describe('widgent-emulator (the built CLI)', () => {
     expect(await exited).toBe(0)
   })
 
+  it.each([
+    ['--strict', (_: string) => ['--strict']],
+    ['"strict": true in --config', (config: string) => ['--config', config]],
+  ])('starts in strict mode with %s: { token } alone, not a JWT, and the widget told so', async (_, args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'widgent-emulator-'))
+    const config = join(dir, 'emulator.json')
+    writeFileSync(config, JSON.stringify({ strict: true }))
+    const { child, url, exited } = runCli(['--port', '0', ...args(config)])
+    const base = await url
+    const response = await fetch(`${base}/v1/auth/user-token`, {
+      method: 'POST',
+      body: JSON.stringify({ productId: 'demo-product', verificationSecret: 'demo-verification-secret', userId: 'u1' }),
+    })
+    const body = await response.json()
+    expect(Object.keys(body)).toEqual(['token'])
+    expect(isJwt(body.token)).toBe(false)
+    expect(await (await fetch(`${base}/widget.js`)).text()).toContain('"strict":true')
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+
+  it('refuses a config file whose strict is not a boolean, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'widgent-emulator-'))
+    const config = join(dir, 'emulator.json')
+    writeFileSync(config, JSON.stringify({ strict: 'yes' }))
+    const { child, exited } = runCli(['--port', '0', '--config', config])
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    expect(await exited).toBe(1)
+    expect(stderr).toMatch(/strict must be true or false/)
+  })
+
   it('explains a bad flag and exits 1', async () => {
     const { child, exited } = runCli(['--port', 'eighty'])
     let stderr = ''
@@ -67,6 +99,7 @@ describe('readCliOptions', () => {
   it('defaults to port 4010 and reads every flag', () => {
     expect(readCliOptions([])).toEqual({ port: 4010 })
     expect(readCliOptions(['--port', '0', '--host', '::1', '--token-ttl', '60', '--faults'])).toEqual({ port: 0, host: '::1', tokenTtlSeconds: 60, faults: true })
+    expect(readCliOptions(['--strict'])).toEqual({ port: 4010, strict: true })
   })
 
   it('says what is wrong with a config file', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { claimsOf } from '@widgent/test-utils'
-import { mintToken, postJson, useEmulator } from '@widgent/test-utils/emulator'
+import { claimsOf, isJwt } from '@widgent/test-utils'
+import { mintToken, postJson, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
 const setFaults = (url: string, faults: Record<string, unknown>) => postJson(`${url}/__emulator/faults`, faults)
 const { productId, verificationSecret } = DEMO_PRODUCT
@@ -13,6 +13,7 @@ describe('fault knobs', () => {
     ['DELETE', '/__emulator/faults'],
     ['GET', '/__emulator/faults'],
     ['POST', '/__emulator/config'],
+    ['GET', '/__emulator/config'],
     ['DELETE', '/__emulator/log'],
   ])('are off unless enabled: %s %s answers 404', async (method, path) => {
     const emulator = await useEmulator()
@@ -104,9 +105,9 @@ describe('fault knobs', () => {
     expect(await pending).toBeInstanceOf(Error)
   })
 
-  it('POST /__emulator/config changes the token lifetime at run time', async () => {
+  it('POST /__emulator/config changes the token lifetime at run time and answers every setting', async () => {
     const emulator = await useEmulator({ faults: true })
-    expect(await (await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 5 })).json()).toEqual({ tokenTtlSeconds: 5 })
+    expect(await (await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 5 })).json()).toEqual({ tokenTtlSeconds: 5, strict: false })
     const { token } = await mintToken(emulator.url)
     const { iat, exp } = claimsOf(token) as { iat: number; exp: number }
     expect(exp - iat).toBeGreaterThanOrEqual(5)
@@ -115,14 +116,36 @@ describe('fault knobs', () => {
     expect(bad.status).toBe(400)
     expect((await bad.json()).field).toBe('tokenTtlSeconds')
     expect((await postJson(`${emulator.url}/__emulator/config`, { other: 1 })).status).toBe(400)
+    expect(await (await fetch(`${emulator.url}/__emulator/config`)).json()).toEqual({ tokenTtlSeconds: 5, strict: false })
   })
 
-  it('setTokenTtl() on the handle does the same, with or without faults', async () => {
+  it('POST /__emulator/config turns strict mode on and off for tokens minted and scripts served afterwards', async () => {
+    const emulator = await useEmulator({ faults: true })
+    const before = await mintToken(emulator.url)
+    expect(await (await postJson(`${emulator.url}/__emulator/config`, { strict: true })).json()).toEqual({ tokenTtlSeconds: 3600, strict: true })
+    const strict = await mintToken(emulator.url)
+    expect([isJwt(before.token), isJwt(strict.token)]).toEqual([true, false])
+    expect(Object.keys(strict.answer)).toEqual(['token'])
+    expect(await (await fetch(`${emulator.url}/widget.js`)).text()).toContain('"strict":true')
+    // A token minted before the change is still genuine.
+    expect((await sendMessage(emulator.url, { token: before.token })).status).toBe(200)
+    const bad = await postJson(`${emulator.url}/__emulator/config`, { strict: 'yes' })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).field).toBe('strict')
+    await postJson(`${emulator.url}/__emulator/config`, { strict: false })
+    expect(isJwt((await mintToken(emulator.url)).token)).toBe(true)
+  })
+
+  it('setTokenTtl() and configure() on the handle do the same, with or without faults', async () => {
     const emulator = await useEmulator()
     emulator.setTokenTtl(2)
     const { iat, exp } = claimsOf((await mintToken(emulator.url)).token) as { iat: number; exp: number }
     expect(exp - iat).toBeLessThanOrEqual(3)
     expect(() => emulator.setTokenTtl(0)).toThrow(/at least 1/)
+    expect(emulator.configure({ strict: true })).toEqual({ tokenTtlSeconds: 2, strict: true })
+    expect(isJwt((await mintToken(emulator.url)).token)).toBe(false)
+    expect(() => emulator.configure({ strict: 1 as never, tokenTtlSeconds: 60 })).toThrow(/strict must be true or false/)
+    expect(emulator.configure({})).toEqual({ tokenTtlSeconds: 2, strict: true })
   })
 })
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { claimsOf } from '@widgent/test-utils'
-import { postJson, useEmulator } from '@widgent/test-utils/emulator'
+import { claimsOf, expiresAtOf, isJwt, subOf } from '@widgent/test-utils'
+import { EMULATOR_MODES, postJson, useEmulator } from '@widgent/test-utils/emulator'
 import { INVALID_TOKEN_REQUESTS, TOKEN_REQUEST_AT_LIMITS } from '@widgent/test-utils/tokenRequestCases'
 
 const valid = { productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, userId: 'ada-1' }
@@ -101,8 +101,32 @@ describe('POST /v1/auth/user-token', () => {
     ])
   })
 
-  it('signs with a key of its own, not the verification secret', async () => {
-    const emulator = await useEmulator()
+  it('strict: mints a token that is not a JWT, answered as { token } alone, as the vendor page documents', async () => {
+    const emulator = await useEmulator({ tokenTtlSeconds: 60, strict: true })
+    const before = Date.now()
+    const response = await postJson(`${emulator.url}/v1/auth/user-token`, { ...valid, name: 'Ada', metadata: { plan: 'pro' } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const body = await response.json()
+    expect(Object.keys(body)).toEqual(['token'])
+    const [head, , signature, ...more] = (body.token as string).split('.')
+    expect([head, more]).toEqual(['wgt1', []])
+    expect(signature).toMatch(/^[\w-]{43}$/)
+    // No JWT decoder gets past its first part, and its payload holds no claim one would take for an expiry.
+    expect(isJwt(body.token)).toBe(false)
+    expect(() => JSON.parse(Buffer.from(head!, 'base64url').toString())).toThrow()
+    const claims = claimsOf(body.token)
+    expect(claims).toEqual({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' }, pid: 'demo-product', issuedAt: expect.any(Number), expiresAt: expect.any(Number) })
+    expect(claims.expiresAt).toBeGreaterThanOrEqual(before + 60_000)
+    expect(claims.expiresAt).toBeLessThanOrEqual(Date.now() + 61_000)
+    const [logged] = emulator.log().tokens
+    expect(logged).toMatchObject({ userId: 'ada-1', name: 'Ada', productId: 'demo-product', exp: (claims.expiresAt as number) / 1000 })
+    expect(subOf(body.token)).toBe('ada-1')
+    expect(expiresAtOf(body.token)).toBe(claims.expiresAt)
+  })
+
+  it.each(EMULATOR_MODES)('signs with a key of its own, not the verification secret ($mode)', async ({ strict }) => {
+    const emulator = await useEmulator({ strict })
     const response = await postJson(`${emulator.url}/v1/auth/user-token`, valid)
     const [header, payload, signature] = ((await response.json()).token as string).split('.')
     const withSecret = createHmac('sha256', DEMO_PRODUCT.verificationSecret).update(`${header}.${payload}`).digest('base64url')

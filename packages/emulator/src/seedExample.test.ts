@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
 import { addSeedTokenRoute } from './__tests__/seedExpressExample.js'
 import { claimsOf } from '@widgent/test-utils'
-import { sendMessage, useEmulator } from '@widgent/test-utils/emulator'
+import { EMULATOR_MODES, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
 /** The seed's Express app, signed in as `user` by a stand-in for the app's own requireAuth. */
 async function seedApp(emulatorUrl: string, user: Record<string, unknown>) {
@@ -23,10 +23,10 @@ async function seedApp(emulatorUrl: string, user: Record<string, unknown>) {
 afterEach(() => void vi.unstubAllEnvs())
 
 describe("the seed's own Express example against the emulator", () => {
-  it('gets a token that the message endpoint accepts for that user', async () => {
+  it.each(EMULATOR_MODES)('gets a token that the message endpoint accepts for that user ($mode)', async ({ strict }) => {
     vi.stubEnv('WIDGENT_PRODUCT_ID', DEMO_PRODUCT.productId)
     vi.stubEnv('WIDGENT_VERIFICATION_SECRET', DEMO_PRODUCT.verificationSecret)
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const app = await seedApp(emulator.url, { id: 'ada-1', name: 'Ada', plan: 'pro' })
     const response = await fetch(`${app}/api/widgent-token`)
     expect(response.status).toBe(200)

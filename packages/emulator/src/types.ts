@@ -21,8 +21,19 @@ export interface EmulatorOptions {
   products?: EmulatorProduct[]
   /** Lifetime of the tokens it mints (whole seconds, at least 1). */
   tokenTtlSeconds?: number
+  /**
+   * Offer only what the vendor page documents: tokens that are not JWTs, `{ token }` with no `expiresAt`, no
+   * `window.widgent.ready`, commands sent before `widgent:ready` dropped, no command but `setIdentityTokenFetcher`.
+   */
+  strict?: boolean
   /** Enables the `/__emulator/faults` and `/__emulator/config` knobs and `DELETE /__emulator/log`. */
   faults?: boolean
+}
+
+/** What can change while the emulator runs (`configure()`, `POST /__emulator/config`): tokens minted and scripts served afterwards follow. */
+export interface EmulatorSettings {
+  tokenTtlSeconds: number
+  strict: boolean
 }
 
 /** What the fault knobs can make the emulator do; see the README's "Fault knobs". */
@@ -65,4 +76,6 @@ export interface Emulator {
   log(): EmulatorLog
   /** Changes the lifetime of tokens minted from now on. */
   setTokenTtl(seconds: number): void
+  /** Changes settings (the others stay) and returns them all; throws on a bad one, changing nothing. */
+  configure(changes: Partial<EmulatorSettings>): EmulatorSettings
 }

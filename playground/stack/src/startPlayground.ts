@@ -24,6 +24,8 @@ export interface PlaygroundOptions {
   authLatencyMs?: number
   /** Whether the dev servers watch files and update open pages; `true` by default, `false` for tests. */
   watch?: boolean
+  /** Starts the emulator in strict mode: only what the vendor page documents (see the emulator's README). */
+  strict?: boolean
 }
 
 export interface Playground {
@@ -47,6 +49,7 @@ export async function startPlayground({
   logLevel = 'info',
   authLatencyMs,
   watch = true,
+  strict = false,
 }: PlaygroundOptions = {}): Promise<Playground> {
   // Ports are picked one after another, never the same twice, before anything else can take them.
   const picked = new Set<number>()
@@ -63,7 +66,7 @@ export async function startPlayground({
   try {
     // WIDGENT_API_URL: the real service. Otherwise everything is the local emulator's, with its demo product.
     const real = serviceFromEnv(env)
-    const emulator = real ? null : await startEmulator({ port: await port('emulator'), faults: true })
+    const emulator = real ? null : await startEmulator({ port: await port('emulator'), faults: true, strict })
     if (emulator) closers.push(() => emulator.close())
     const { apiUrl, scriptUrl, productId, serviceKey, verificationSecret } = real ?? {
       ...DEMO_PRODUCT,

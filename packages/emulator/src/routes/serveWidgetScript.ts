@@ -10,7 +10,7 @@ export async function serveWidgetScript(ctx: EmulatorContext, req: IncomingMessa
   if (mode == '404') throw new HttpError(404, 'Fault injected: script 404.')
   if (mode == 'slow') await delay(ctx.faults.scriptDelayMs ?? 5000, undefined, { signal: ctx.closing })
   ctx.log.scriptLoads++
-  const config = JSON.stringify({ apiUrl: url.origin, neverReady: mode == 'never-ready' })
+  const config = JSON.stringify({ apiUrl: url.origin, neverReady: mode == 'never-ready', strict: ctx.settings.strict })
   res.writeHead(200, {
     'Content-Type': 'application/javascript; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -1,13 +1,15 @@
 // The emulator's widget: a readable stand-in for the real Widgent widget script.
-// The emulator fills in its config ({ apiUrl, neverReady }) on the last line as it serves this file.
+// The emulator fills in its config ({ apiUrl, neverReady, strict }) on the last line as it serves this file.
+// Strict: only what the vendor page documents (no `ready` flag, commands before widgent:ready dropped).
 ;(function (config) {
   'use strict'
 
   // Loaded twice: the first copy keeps the page, so there is still one panel and one init.
   if (window.widgent && window.widgent.__emulator) return
 
-  const hooks = { inits: 0, answers: [] }
+  const hooks = { inits: 0, answers: [], dropped: [] }
   const queue = []
+  let ready = false
   let initialized = false
   let productId = ''
   let fetcher = null
@@ -18,11 +20,16 @@
   let panel = null
 
   function widgent(command, ...args) {
-    if (widgent.ready) run(command, args)
-    else queue.push([command, args])
+    if (ready) run(command, args)
+    else if (!config.strict) queue.push([command, args])
+    else {
+      hooks.dropped.push(command)
+      console.warn(`Widgent: "${command}" was sent before widgent:ready, so it is dropped: send commands from a widgent:ready listener.`)
+    }
   }
-  widgent.ready = false
-  // Test hooks: how often init was called (ignored calls included) and every fetcher answer applied.
+  if (!config.strict) widgent.ready = false
+  // Test hooks: how often init was called (ignored calls included), every fetcher answer applied, and (strict)
+  // the commands dropped for coming before ready.
   widgent.__emulator = hooks
 
   widgent.init = function init(options) {
@@ -48,7 +55,8 @@
       })
       .then(() => {
         mountPanel()
-        widgent.ready = true
+        ready = true
+        if (!config.strict) widgent.ready = true
         for (const [command, args] of queue.splice(0)) run(command, args)
         window.dispatchEvent(new Event('widgent:ready'))
       })
@@ -90,7 +98,7 @@
       answer = ''
     }
     const claims = answer ? readClaims(answer) : null
-    if (answer && !claims) console.error('Widgent: the identity token is not a JWT with a sub claim; continuing anonymously.')
+    if (answer && !claims) console.error('Widgent: the identity token is not one Widgent minted (no subject in it); continuing anonymously.')
     // Someone else is talking now: they must not see the previous person's conversation.
     if (panel && (user ? user.id : '') != (claims ? claims.sub : '')) panel.list.replaceChildren()
     token = claims ? answer : ''
@@ -126,13 +134,16 @@
     return ms < 2 ** 31 ? setTimeout(callback, Math.max(0, ms)) : undefined
   }
 
-  // Decoded, not verified: the service verifies the signature on every message.
-  function readClaims(jwt) {
+  // Decoded, not verified: the service verifies the signature on every message. The widget knows its own
+  // formats: a JWT (exp and iat in seconds) and the strict one, wgt1.<payload>.<signature> (times in ms).
+  function readClaims(token) {
     try {
-      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
-      const bytes = Uint8Array.from(atob(part + '==='.slice((part.length + 3) % 4)), (c) => c.charCodeAt(0))
+      const [head, part] = token.split('.')
+      const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
+      const bytes = Uint8Array.from(atob(base64 + '==='.slice((base64.length + 3) % 4)), (c) => c.charCodeAt(0))
       const claims = JSON.parse(new TextDecoder().decode(bytes))
-      return claims && typeof claims.sub == 'string' ? claims : null
+      if (!claims || typeof claims.sub != 'string') return null
+      return head == 'wgt1' ? { ...claims, iat: claims.issuedAt / 1000, exp: claims.expiresAt / 1000 } : claims
     } catch {
       return null
     }

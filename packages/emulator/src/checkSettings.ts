@@ -1,0 +1,37 @@
+import type { EmulatorSettings } from './types'
+
+/** A bad setting, naming it: a start option throws it as is, `POST /__emulator/config` answers it as a 400. */
+export class SettingError extends TypeError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const CHECKS: { [K in keyof EmulatorSettings]: (value: unknown) => EmulatorSettings[K] } = {
+  // Whole seconds, at least 1: a JWT's `exp` is in seconds.
+  tokenTtlSeconds(seconds) {
+    if (!Number.isInteger(seconds) || (seconds as number) < 1) {
+      throw new SettingError('tokenTtlSeconds', `tokenTtlSeconds must be a whole number of seconds, at least 1 (got ${String(seconds)}).`)
+    }
+    return seconds as number
+  },
+  strict(strict) {
+    if (typeof strict != 'boolean') throw new SettingError('strict', `strict must be true or false (got ${JSON.stringify(strict)}).`)
+    return strict
+  },
+}
+
+/** Checks changes to the settings that can change while the emulator runs; an unknown one is refused too. */
+export function checkSettings(changes: Record<string, unknown>): Partial<EmulatorSettings> {
+  const checked: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(changes)) {
+    if (!Object.hasOwn(CHECKS, field)) {
+      throw new SettingError(field, `Unknown setting "${field}": the settings are ${Object.keys(CHECKS).join(', ')}.`)
+    }
+    checked[field] = CHECKS[field as keyof EmulatorSettings](value)
+  }
+  return checked as Partial<EmulatorSettings>
+}
