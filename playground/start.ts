@@ -29,7 +29,7 @@ Widgent playground ${against}
 
   backend   ${backend.url}   (session cookie, /api/widgent-token)${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
 
-Sign in as Ada in any app, then talk to the widget in the bottom-right corner. Ctrl-C stops everything.
+Sign in as Ada in any app, then open the widget with its launcher in the bottom-right corner. Ctrl-C stops everything.
 `)
 
 let stopping = false

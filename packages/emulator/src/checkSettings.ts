@@ -1,4 +1,4 @@
-import type { EmulatorSettings } from './types'
+import type { EmulatorSettings, EmulatorSettingsChanges } from './types'
 
 /** A bad setting, naming it: a start option throws it as is, `POST /__emulator/config` answers it as a 400. */
 export class SettingError extends TypeError {
@@ -22,10 +22,27 @@ const CHECKS: { [K in keyof EmulatorSettings]: (value: unknown) => EmulatorSetti
     if (typeof strict != 'boolean') throw new SettingError('strict', `strict must be true or false (got ${JSON.stringify(strict)}).`)
     return strict
   },
+  // A key left out is 0: `{ startupMs: 150 }` alone weighs nothing in bytes.
+  weight(weight) {
+    const { scriptBytes = 0, startupMs = 0, ...rest } = (weight && typeof weight == 'object' ? weight : { rest: true }) as Record<string, unknown>
+    if (Object.keys(rest).length) {
+      throw new SettingError('weight', `weight must be an object { scriptBytes, startupMs } (got ${JSON.stringify(weight)}).`)
+    }
+    const whole = (field: string, value: unknown, max: number) => {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
+        throw new SettingError(`weight.${field}`, `weight.${field} must be a whole number from 0 to ${max} (got ${JSON.stringify(value)}).`)
+      }
+      return value as number
+    }
+    return { scriptBytes: whole('scriptBytes', scriptBytes, MAX_SCRIPT_BYTES), startupMs: whole('startupMs', startupMs, MAX_STARTUP_MS) }
+  },
 }
 
+const MAX_SCRIPT_BYTES = 10_000_000
+const MAX_STARTUP_MS = 10_000
+
 /** Checks changes to the settings that can change while the emulator runs; an unknown one is refused too. */
-export function checkSettings(changes: Record<string, unknown>): Partial<EmulatorSettings> {
+export function checkSettings(changes: EmulatorSettingsChanges | Record<string, unknown>): Partial<EmulatorSettings> {
   const checked: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(changes)) {
     if (!Object.hasOwn(CHECKS, field)) {

@@ -35,12 +35,12 @@ describe('widgent-emulator (the built CLI)', () => {
     expect(await exited).toBe(0)
   })
 
-  it('reads products, the TTL and faults from --config, and flags win over the file', async () => {
+  it('reads products, the TTL, the weight and faults from --config, and flags win over the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'widgent-emulator-'))
     const config = join(dir, 'emulator.json')
     const product = { productId: 'acme', serviceKey: 'acme-key', verificationSecret: 'acme-secret', origins: ['https://acme.example'] }
-    writeFileSync(config, JSON.stringify({ products: [product], tokenTtlSeconds: 60, port: 1 }))
-    const { child, url, exited } = runCli(['--config', config, '--port', '0', '--token-ttl', '5', '--faults'])
+    writeFileSync(config, JSON.stringify({ products: [product], tokenTtlSeconds: 60, weight: { scriptBytes: 50_000 }, port: 1 }))
+    const { child, url, exited } = runCli(['--config', config, '--port', '0', '--token-ttl', '5', '--weight', '100000,0', '--faults'])
     const base = await url
     const response = await fetch(`${base}/v1/auth/user-token`, {
       method: 'POST',
@@ -50,6 +50,7 @@ describe('widgent-emulator (the built CLI)', () => {
     const { iat, exp } = claimsOf(token) as { iat: number; exp: number }
     expect(exp - iat).toBeLessThanOrEqual(6)
     expect((await fetch(`${base}/__emulator/faults`)).status).toBe(200)
+    expect((await (await fetch(`${base}/widget.js`)).arrayBuffer()).byteLength).toBe(100_000)
     child.kill('SIGINT')
     expect(await exited).toBe(0)
   })
@@ -100,10 +101,13 @@ describe('readCliOptions', () => {
     expect(readCliOptions([])).toEqual({ port: 4010 })
     expect(readCliOptions(['--port', '0', '--host', '::1', '--token-ttl', '60', '--faults'])).toEqual({ port: 0, host: '::1', tokenTtlSeconds: 60, faults: true })
     expect(readCliOptions(['--strict'])).toEqual({ port: 4010, strict: true })
+    expect(readCliOptions(['--weight', '300000,150'])).toEqual({ port: 4010, weight: { scriptBytes: 300_000, startupMs: 150 } })
   })
 
   it('says what is wrong with a config file', () => {
     expect(() => readCliOptions(['--config', '/nonexistent/emulator.json'])).toThrow(/Could not read --config/)
     expect(() => readCliOptions(['--unknown'])).toThrow(/unknown/i)
+    expect(() => readCliOptions(['--weight', '300000'])).toThrow(/--weight needs <scriptBytes>,<startupMs>/)
+    expect(() => readCliOptions(['--weight', '300kb,150'])).toThrow(/--weight needs a whole number/)
   })
 })

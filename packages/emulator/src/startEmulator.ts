@@ -5,7 +5,7 @@ import { checkSettings } from './checkSettings'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
 import { emptyLog, type EmulatorContext } from './EmulatorContext'
 import { handleRequest } from './handleRequest'
-import type { Emulator, EmulatorOptions, EmulatorProduct, EmulatorSettings } from './types'
+import type { Emulator, EmulatorOptions, EmulatorProduct, EmulatorSettings, EmulatorSettingsChanges } from './types'
 
 /** Starts a local stand-in for the Widgent service; resolves once it listens. */
 export async function startEmulator({
@@ -14,13 +14,14 @@ export async function startEmulator({
   products = [DEMO_PRODUCT],
   tokenTtlSeconds = 3600,
   strict = false,
+  weight = {},
   faults = false,
 }: EmulatorOptions = {}): Promise<Emulator> {
   const closing = new AbortController()
   const ctx: EmulatorContext = {
     products: productMap(products),
     key: randomBytes(32),
-    settings: checkSettings({ tokenTtlSeconds, strict }) as EmulatorSettings,
+    settings: checkSettings({ tokenTtlSeconds, strict, weight }) as EmulatorSettings,
     faultsEnabled: faults,
     faults: {},
     tokenFailuresLeft: 0,
@@ -34,7 +35,7 @@ export async function startEmulator({
   })
   const address = server.address() as AddressInfo
   const hostname = address.family == 'IPv6' ? `[${address.address}]` : address.address
-  const configure = (changes: Partial<EmulatorSettings>) => {
+  const configure = (changes: EmulatorSettingsChanges) => {
     ctx.settings = { ...ctx.settings, ...checkSettings(changes) }
     return structuredClone(ctx.settings)
   }

@@ -26,6 +26,8 @@ export interface EmulatorOptions {
    * `window.widgent.ready`, commands sent before `widgent:ready` dropped, no command but `setIdentityTokenFetcher`.
    */
   strict?: boolean
+  /** What the widget costs a page, as a real one does: `{ scriptBytes: 300_000, startupMs: 150 }`. None by default. */
+  weight?: Partial<EmulatorWeight>
   /** Enables the `/__emulator/faults` and `/__emulator/config` knobs and `DELETE /__emulator/log`. */
   faults?: boolean
 }
@@ -34,6 +36,18 @@ export interface EmulatorOptions {
 export interface EmulatorSettings {
   tokenTtlSeconds: number
   strict: boolean
+  weight: EmulatorWeight
+}
+
+/** What `configure()` takes: any of the settings; a weight's missing key is 0. */
+export type EmulatorSettingsChanges = Partial<Omit<EmulatorSettings, 'weight'>> & { weight?: Partial<EmulatorWeight> }
+
+/** The weight knob: what loading the widget costs a page. */
+export interface EmulatorWeight {
+  /** The script's size as served, padded up to this many bytes with data that does not compress away (0: as it is). */
+  scriptBytes: number
+  /** Main-thread time the script blocks for as it runs, in one task (ms). */
+  startupMs: number
 }
 
 /** What the fault knobs can make the emulator do; see the README's "Fault knobs". */
@@ -77,5 +91,5 @@ export interface Emulator {
   /** Changes the lifetime of tokens minted from now on. */
   setTokenTtl(seconds: number): void
   /** Changes settings (the others stay) and returns them all; throws on a bad one, changing nothing. */
-  configure(changes: Partial<EmulatorSettings>): EmulatorSettings
+  configure(changes: EmulatorSettingsChanges): EmulatorSettings
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { eventually, isJwt } from '@widgent/test-utils'
 import { EMULATOR_MODES, mintToken, postJson, useEmulator } from '@widgent/test-utils/emulator'
@@ -28,6 +29,12 @@ function recordingFetcher(answer: () => string | Promise<string>) {
 }
 
 const shadowText = (panel: HTMLElement) => panel.shadowRoot?.textContent ?? ''
+
+/** The panel's parts: its launcher button and the chat section it toggles. */
+const partsOf = (panel: HTMLElement) => ({
+  launcher: panel.shadowRoot!.querySelector('button[aria-controls]') as HTMLButtonElement,
+  section: panel.shadowRoot!.querySelector('section') as HTMLElement,
+})
 
 describe('the widget script', () => {
   it('is served as uncached JavaScript', async () => {
@@ -262,6 +269,53 @@ describe.each(EMULATOR_MODES)('the widget ($mode)', ({ strict }) => {
     expect(page.widgent().__emulator.dropped).toEqual(strict ? ['setIdentityTokenFetcher'] : [])
   })
 
+  it('mounts a launcher button with an accessible name; the panel is closed until it is clicked, and a click toggles it', async () => {
+    const emulator = await useEmulator({ strict })
+    const { token } = await mintToken(emulator.url)
+    const page = await readyPage(emulator)
+    const panel = page.panels()[0]!
+    const { launcher, section } = partsOf(panel)
+    expect(launcher.tagName).toBe('BUTTON')
+    expect(launcher.type).toBe('button')
+    expect(launcher.getAttribute('aria-label')).toBe('Widgent chat')
+    expect(launcher.getAttribute('aria-controls')).toBe(section.id)
+    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual(['false', true, 'false'])
+    // Who is chatting shows on the host whether the panel is open or closed.
+    page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
+    await eventually(() => expect([panel.dataset.identity, panel.dataset.name]).toEqual(['ada-1', 'Ada']))
+    launcher.click()
+    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual(['true', false, 'true'])
+    expect(panel.shadowRoot!.activeElement).toBe(panel.shadowRoot!.querySelector('input'))
+    expect([panel.dataset.identity, panel.dataset.name]).toEqual(['ada-1', 'Ada'])
+    launcher.click()
+    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual(['false', true, 'false'])
+    expect(page.panels()).toHaveLength(1)
+  })
+
+  it('Escape in the open panel closes it and gives focus back to the launcher', async () => {
+    const emulator = await useEmulator({ strict })
+    const page = await readyPage(emulator)
+    const panel = page.panels()[0]!
+    const { launcher, section } = partsOf(panel)
+    launcher.click()
+    const input = panel.shadowRoot!.querySelector('input')!
+    input.dispatchEvent(new page.window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(panel.dataset.open).toBe('true')
+    input.dispatchEvent(new page.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect([panel.dataset.open, section.hidden]).toEqual(['false', true])
+    expect(panel.shadowRoot!.activeElement).toBe(launcher)
+  })
+
+  it('serves the script padded to weight.scriptBytes, with padding gzip cannot squeeze away, and it still works', async () => {
+    const emulator = await useEmulator({ strict, weight: { scriptBytes: 200_000 } })
+    const script = Buffer.from(await (await fetch(`${emulator.url}/widget.js`)).arrayBuffer())
+    expect(script.length).toBe(200_000)
+    expect(gzipSync(script, { level: 9 }).length).toBeGreaterThan(140_000)
+    const page = await readyPage(emulator)
+    expect(page.panels()).toHaveLength(1)
+    expect(page.errors).toEqual([])
+  })
+
   it("runs the vendor's documented snippet as printed: ready, then the fetcher, identified by the site's token route", async () => {
     const emulator = await useEmulator({ strict })
     const port = await serveVendorPage(emulator.url)
@@ -285,6 +339,23 @@ describe('the default mode: kinder than the vendor page', () => {
     page.widgent().init(CREDENTIALS)
     await page.ready
     expect(page.widgent().ready).toBe(true)
+  })
+
+  it("opens and closes the panel on the 'open' and 'close' commands, queued like any other before ready", async () => {
+    const emulator = await useEmulator()
+    const page = openPage()
+    await page.loadScript(`${emulator.url}/widget.js`)
+    page.widgent()('open')
+    page.widgent().init(CREDENTIALS)
+    await page.ready
+    const panel = page.panels()[0]!
+    expect([panel.dataset.open, partsOf(panel).section.hidden]).toEqual(['true', false])
+    page.widgent()('close')
+    expect([panel.dataset.open, partsOf(panel).launcher.getAttribute('aria-expanded')]).toEqual(['false', 'false'])
+    page.widgent()('open')
+    page.widgent()('open')
+    expect(panel.dataset.open).toBe('true')
+    expect(page.errors).toEqual([])
   })
 
   it('queues commands sent before ready and runs them in order once ready', async () => {
@@ -337,6 +408,15 @@ describe('strict mode: only what the vendor page documents', () => {
     expect(late.calls).toHaveLength(1)
     await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('ada-1'))
     expect(early.calls).toEqual([])
+  })
+
+  it("knows no 'open' or 'close' command: the vendor page documents none", async () => {
+    const emulator = await useEmulator({ strict: true })
+    const page = await readyPage(emulator)
+    page.widgent()('open')
+    page.widgent()('close')
+    expect(page.errors).toEqual([expect.stringMatching(/unknown command "open"/), expect.stringMatching(/unknown command "close"/)])
+    expect(page.panels()[0]!.dataset.open).toBe('false')
   })
 
   it('reads its own token format: who is chatting, and when to ask again (a real 2 s strict token)', async () => {

@@ -1,8 +1,13 @@
 // The emulator's widget: a readable stand-in for the real Widgent widget script.
-// The emulator fills in its config ({ apiUrl, neverReady, strict }) on the last line as it serves this file.
-// Strict: only what the vendor page documents (no `ready` flag, commands before widgent:ready dropped).
+// The emulator fills in its config ({ apiUrl, neverReady, strict, startupMs }) on the last line as it serves this
+// file, and may append padding (the weight knob). Strict: only what the vendor page documents (no `ready` flag,
+// commands before widgent:ready dropped, no command but setIdentityTokenFetcher).
 ;(function (config) {
   'use strict'
+
+  // The weight knob: the main-thread work a real widget does as its script starts, as one blocking task.
+  const busyUntil = performance.now() + config.startupMs
+  while (performance.now() < busyUntil);
 
   // Loaded twice: the first copy keeps the page, so there is still one panel and one init.
   if (window.widgent && window.widgent.__emulator) return
@@ -76,6 +81,11 @@
       fetcher = fn
       askFetcher()
     },
+  }
+  // The vendor page documents no command to open or close the panel: the default mode's extras.
+  if (!config.strict) {
+    commands.open = () => setOpen(true)
+    commands.close = () => setOpen(false)
   }
 
   function run(command, args) {
@@ -154,14 +164,21 @@
     return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
   }
 
+  // The launcher (56 px round, 20 px from the bottom-right corner: the README gives this geometry, which a
+  // launcher facade copies) toggles the panel above it; the panel starts closed.
   function mountPanel() {
     const host = document.createElement('widgent-panel')
     const root = host.attachShadow({ mode: 'open' })
     root.innerHTML = `
       <style>
-        :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 300px;
-          font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
-        section { background: #fff; border: 1px solid #d2d2d7; border-radius: 12px; box-shadow: 0 8px 24px #0002; overflow: hidden; }
+        :host { position: fixed; right: 0; bottom: 0; z-index: 2147483000; font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
+        .launcher { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; margin: 0; padding: 0;
+          border: 0; border-radius: 50%; background: #4b3bff; color: #fff; box-shadow: 0 4px 12px #0003; cursor: pointer;
+          display: grid; place-items: center; }
+        .launcher:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
+        section { position: fixed; right: 20px; bottom: 88px; box-sizing: border-box; width: 300px; background: #fff; border: 1px solid #d2d2d7;
+          border-radius: 12px; box-shadow: 0 8px 24px #0002; overflow: hidden; }
+        section[hidden] { display: none; }
         header { padding: 10px 12px; background: #4b3bff; color: #fff; font-weight: 600; }
         ol { list-style: none; margin: 0; padding: 8px 12px; max-height: 220px; overflow-y: auto; }
         li { margin: 4px 0; }
@@ -170,11 +187,23 @@
         form { display: flex; gap: 6px; padding: 8px 12px; border-top: 1px solid #eee; }
         input { flex: 1; font: inherit; padding: 4px 8px; }
       </style>
-      <section>
+      <section id="chat" aria-label="Widgent chat" hidden>
         <header>Widgent (emulator) · <span data-who></span></header>
         <ol aria-live="polite"></ol>
         <form><input name="text" aria-label="Message" autocomplete="off" placeholder="Say hello"><button>Send</button></form>
-      </section>`
+      </section>
+      <button class="launcher" type="button" aria-label="Widgent chat" aria-controls="chat" aria-expanded="false">
+        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+      </button>`
+    const launcher = root.querySelector('.launcher')
+    const section = root.querySelector('section')
+    launcher.addEventListener('click', () => setOpen(section.hidden))
+    // Escape closes the panel and gives focus back to the launcher.
+    section.addEventListener('keydown', (event) => {
+      if (event.key != 'Escape') return
+      setOpen(false)
+      launcher.focus()
+    })
     root.querySelector('form').addEventListener('submit', (event) => {
       event.preventDefault()
       const input = root.querySelector('input')
@@ -182,9 +211,18 @@
       input.value = ''
       if (text) void send(text)
     })
-    panel = { host, who: root.querySelector('[data-who]'), list: root.querySelector('ol') }
+    panel = { host, root, launcher, section, who: root.querySelector('[data-who]'), list: root.querySelector('ol') }
+    host.dataset.open = 'false'
     renderIdentity()
     document.body.append(host)
+  }
+
+  function setOpen(open) {
+    if (!panel || panel.section.hidden == !open) return
+    panel.section.hidden = !open
+    panel.launcher.setAttribute('aria-expanded', String(open))
+    panel.host.dataset.open = String(open)
+    if (open) panel.root.querySelector('input').focus()
   }
 
   // data-identity is who the service would take the sender to be right now.
