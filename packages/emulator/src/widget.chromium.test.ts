@@ -47,7 +47,10 @@ describe('the widget in Chromium', () => {
     const launcher = panel.getByRole('button', { name: 'Widgent chat' })
     const chat = panel.getByRole('region', { name: 'Widgent chat' })
     await expect.poll(() => panel.getAttribute('data-identity')).toBe('ada-1')
-    expect(await launcher.boundingBox()).toEqual({ x: 1100 - 20 - 56, y: 640 - 20 - 56, width: 56, height: 56 })
+    const corner = { x: 1100 - 20 - 56, y: 640 - 20 - 56, width: 56, height: 56 }
+    expect(await launcher.boundingBox()).toEqual(corner)
+    // The host element is the launcher's box, so it is visible (to Playwright and to users' own tests) while closed.
+    expect(await panel.boundingBox()).toEqual(corner)
     expect(await launcher.evaluate((button) => getComputedStyle(button).borderRadius)).toBe('50%')
     expect([await panel.getAttribute('data-open'), await chat.isVisible()]).toEqual(['false', false])
     // Tab reaches the launcher; Enter opens the panel with the focus in its input; Escape closes it again.

@@ -6,8 +6,8 @@ import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 
 /**
  * A site on its own loopback port, as the vendor page has one built: `GET /api/widgent-token` answers a token for
- * `ada-1` from the emulator (Step 1), and `/` is a page that loads the widget and runs the vendor's documented
- * snippet (Step 2). Closed when the test finishes; resolves its port.
+ * `ada-1` from the emulator, and `/` is a page that loads the widget and runs the vendor's documented
+ * snippet. Closed when the test finishes; resolves its port.
  */
 export async function serveVendorPage(emulatorUrl: string): Promise<number> {
   const server = createServer(async (req, res) => {

@@ -9,8 +9,8 @@ import { verifyToken } from '../verifyToken'
 const MAX_TEXT = 2000
 
 /**
- * `POST /v1/messages`: what the widget sends. The token (a JWT, or a strict-mode token) is verified on every request; an expired one
- * makes the session anonymous, a forged, malformed or other-product one is refused.
+ * `POST /v1/messages`: what the widget sends. The token (a JWT, or a strict-mode token) is verified on every
+ * request; an expired one makes the session anonymous, a forged, malformed or other-product one is refused.
  */
 export async function answerMessage(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const origin = req.headers.origin

@@ -171,8 +171,9 @@
     const root = host.attachShadow({ mode: 'open' })
     root.innerHTML = `
       <style>
-        :host { position: fixed; right: 0; bottom: 0; z-index: 2147483000; font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
-        .launcher { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; margin: 0; padding: 0;
+        :host { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; z-index: 2147483000;
+          font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
+        .launcher { width: 56px; height: 56px; margin: 0; padding: 0;
           border: 0; border-radius: 50%; background: #4b3bff; color: #fff; box-shadow: 0 4px 12px #0003; cursor: pointer;
           display: grid; place-items: center; }
         .launcher:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
