@@ -1,14 +1,27 @@
-// `npm run playground`: the emulator, the demo backend and the four apps, until Ctrl-C.
+// `npm run playground [-- --strict]`: the emulator, the demo backend and the four apps, until Ctrl-C.
+import { parseArgs } from 'node:util'
 import { startPlayground } from '@widgent/playground-stack'
 
-const playground = await startPlayground({ logLevel: 'warn' }).catch((error: Error) => {
+let strict: boolean
+try {
+  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } }, strict: true })
+  strict = values.strict || process.env.WIDGENT_EMULATOR_STRICT == '1'
+} catch (error) {
+  console.error(`${(error as Error).message}\nUsage: npm run playground [-- --strict]   (or WIDGENT_EMULATOR_STRICT=1 npm run playground)`)
+  process.exit(1)
+}
+
+const playground = await startPlayground({ logLevel: 'warn', strict }).catch((error: Error) => {
   console.error(`The playground did not start: ${error.message}`)
   process.exit(1)
 })
 const { emulator, backend, apps } = playground
+const against = emulator
+  ? `against the local emulator${strict ? ' in strict mode (only what the vendor page documents)' : ''}`
+  : `against ${process.env.WIDGENT_API_URL}${strict ? ' (--strict applies to the emulator only: ignored)' : ''}`
 
 console.log(`
-Widgent playground ${emulator ? 'against the local emulator' : `against ${process.env.WIDGENT_API_URL}`}
+Widgent playground ${against}
 
   React     ${apps.react}   (Vite, StrictMode)
   Vue       ${apps.vue}
@@ -17,7 +30,7 @@ Widgent playground ${emulator ? 'against the local emulator' : `against ${proces
 
   backend   ${backend.url}   (session cookie, /api/widgent-token)${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
 
-Sign in as Ada in any app, then talk to the widget in the bottom-right corner. Ctrl-C stops everything.
+Sign in as Ada in any app, then open the widget with its launcher in the bottom-right corner. Ctrl-C stops everything.
 `)
 
 let stopping = false

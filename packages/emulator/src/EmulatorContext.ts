@@ -1,11 +1,11 @@
-import type { EmulatorFaults, EmulatorLog, EmulatorProduct } from './types'
+import type { EmulatorFaults, EmulatorLog, EmulatorProduct, EmulatorSettings } from './types'
 
 /** Everything a request handler may read or change: one per running emulator. */
 export interface EmulatorContext {
   products: ReadonlyMap<string, EmulatorProduct>
   /** The emulator's own signing key, new each start: tokens never outlive the emulator that minted them. */
   key: Buffer
-  tokenTtlSeconds: number
+  settings: EmulatorSettings
   faultsEnabled: boolean
   faults: EmulatorFaults
   /** Token requests still to fail with `faults.tokenStatus`. */

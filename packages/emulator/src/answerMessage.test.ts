@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { mintToken, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
+import { EMULATOR_MODES, mintToken, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
 const OTHER_PRODUCT = { productId: 'other-product', serviceKey: 'other-key', verificationSecret: 'other-secret', origins: ['https://other.example'] }
 const reforge = (token: string, change: (claims: Record<string, unknown>) => void, key = 'not-the-emulator-key') => {
@@ -12,9 +12,10 @@ const reforge = (token: string, change: (claims: Record<string, unknown>) => voi
   return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`
 }
 
-describe('POST /v1/messages', () => {
+// Both formats, the JWT and the strict token, are verified the same way: signature, product, expiry.
+describe.each(EMULATOR_MODES)('POST /v1/messages ($mode)', ({ strict }) => {
   it('verifies a valid token and answers the user by name', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const { token } = await mintToken(emulator.url)
     const response = await sendMessage(emulator.url, { token, text: 'hello there' })
     expect(response.status).toBe(200)
@@ -25,20 +26,20 @@ describe('POST /v1/messages', () => {
   })
 
   it('addresses a user with no name by id', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const { token } = await mintToken(emulator.url, { name: undefined, userId: 'grace-2' })
     expect((await (await sendMessage(emulator.url, { token })).json()).reply).toMatch(/^Hi grace-2!/)
   })
 
   it('answers a message with no token anonymously', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const body = await (await sendMessage(emulator.url)).json()
     expect(body).toMatchObject({ identity: 'anonymous', expired: false })
     expect(body.reply).toMatch(/anonymously/)
   })
 
   it('verifies the signature on every request: the same token twice, then a tampered copy', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const { token } = await mintToken(emulator.url)
     expect((await sendMessage(emulator.url, { token })).status).toBe(200)
     expect((await sendMessage(emulator.url, { token })).status).toBe(200)
@@ -53,12 +54,12 @@ describe('POST /v1/messages', () => {
   it.each([
     ['signed with another key', (token: string) => reforge(token, () => {})],
     ['signed with the verification secret (signing by hand)', (token: string) => reforge(token, () => {}, DEMO_PRODUCT.verificationSecret)],
-    ['from another emulator', async () => (await mintToken((await useEmulator()).url)).token],
+    ['from another emulator', async () => (await mintToken((await useEmulator({ strict })).url)).token],
     ['with its signature stretched by a stray character', (token: string) => `${token}A`],
-    ['not a JWT', () => 'not-a-token'],
+    ['that is not dotted', () => 'not-a-token'],
     ['two parts only', (token: string) => token.split('.').slice(0, 2).join('.')],
   ])('refuses a token %s with 401', async (_, forge) => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const { token } = await mintToken(emulator.url)
     const response = await sendMessage(emulator.url, { token: await forge(token) })
     expect(response.status).toBe(401)
@@ -68,7 +69,7 @@ describe('POST /v1/messages', () => {
   })
 
   it('refuses a non-Bearer Authorization header with 401', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const response = await fetch(`${emulator.url}/v1/messages`, {
       method: 'POST',
       headers: { Authorization: 'Basic YWRhOnB3', 'Content-Type': 'application/json' },
@@ -78,7 +79,7 @@ describe('POST /v1/messages', () => {
   })
 
   it('refuses a token minted for another product with 401', async () => {
-    const emulator = await useEmulator({ products: [DEMO_PRODUCT, { ...OTHER_PRODUCT, origins: ['http://localhost:*'] }] })
+    const emulator = await useEmulator({ products: [DEMO_PRODUCT, { ...OTHER_PRODUCT, origins: ['http://localhost:*'] }], strict })
     const { token } = await mintToken(emulator.url, { productId: 'other-product', verificationSecret: 'other-secret' })
     const response = await sendMessage(emulator.url, { token, productId: 'demo-product' })
     expect(response.status).toBe(401)
@@ -87,7 +88,7 @@ describe('POST /v1/messages', () => {
   })
 
   it('turns an expired token into an anonymous session (a real 1 s token)', async () => {
-    const emulator = await useEmulator({ tokenTtlSeconds: 1 })
+    const emulator = await useEmulator({ tokenTtlSeconds: 1, strict })
     const { token, expiresAt } = await mintToken(emulator.url)
     expect((await (await sendMessage(emulator.url, { token })).json()).identity).toBe('ada-1')
     await vi.waitUntil(() => Date.now() > expiresAt, { timeout: 10_000, interval: 20 })
@@ -103,7 +104,7 @@ describe('POST /v1/messages', () => {
   })
 
   it('is expired exactly at exp, not a moment later', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const { token, expiresAt } = await mintToken(emulator.url)
     vi.useFakeTimers({ toFake: ['Date'] })
     try {
@@ -117,9 +118,9 @@ describe('POST /v1/messages', () => {
   })
 
   it('a forged token stays refused after it would have expired', async () => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const { token } = await mintToken(emulator.url)
-    const forged = reforge(token, (claims) => (claims.exp = 1))
+    const forged = reforge(token, (claims) => Object.assign(claims, { exp: 1, expiresAt: 1000 }))
     expect((await sendMessage(emulator.url, { token: forged })).status).toBe(401)
   })
 
@@ -129,7 +130,7 @@ describe('POST /v1/messages', () => {
     ['no text', { text: '' }, 400, 'text'],
     ['text over 2000 characters', { text: 'x'.repeat(2001) }, 400, 'text'],
   ])('refuses a message with %s', async (_, fields, status, field) => {
-    const emulator = await useEmulator()
+    const emulator = await useEmulator({ strict })
     const response = await sendMessage(emulator.url, fields)
     expect(response.status).toBe(status)
     expect((await response.json()).field).toBe(field)

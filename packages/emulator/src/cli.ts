@@ -16,6 +16,9 @@ try {
     const { productId, serviceKey, verificationSecret } = DEMO_PRODUCT
     console.log(`  product ${productId} (serviceKey ${serviceKey}, verificationSecret ${verificationSecret}): any localhost origin`)
   }
+  if (options.strict) console.log('  strict: only what the vendor page documents (tokens that are not JWTs, no ready flag, no command queue)')
+  const { scriptBytes = 0, startupMs = 0 } = options.weight ?? {}
+  if (scriptBytes || startupMs) console.log(`  weight: the script padded to ${scriptBytes} bytes, ${startupMs} ms of blocking start-up work`)
   if (options.faults) console.log('  fault knobs on: POST /__emulator/faults')
   const stop = async () => {
     await emulator.close()

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { claimsOf } from '@widgent/test-utils'
-import { mintToken, postJson, useEmulator } from '@widgent/test-utils/emulator'
+import { claimsOf, isJwt } from '@widgent/test-utils'
+import { mintToken, postJson, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
 const setFaults = (url: string, faults: Record<string, unknown>) => postJson(`${url}/__emulator/faults`, faults)
 const { productId, verificationSecret } = DEMO_PRODUCT
+const NO_WEIGHT = { scriptBytes: 0, startupMs: 0 }
 const tokenRequest = (url: string) => postJson(`${url}/v1/auth/user-token`, { productId, verificationSecret, userId: 'ada-1' })
 
 describe('fault knobs', () => {
@@ -13,6 +14,7 @@ describe('fault knobs', () => {
     ['DELETE', '/__emulator/faults'],
     ['GET', '/__emulator/faults'],
     ['POST', '/__emulator/config'],
+    ['GET', '/__emulator/config'],
     ['DELETE', '/__emulator/log'],
   ])('are off unless enabled: %s %s answers 404', async (method, path) => {
     const emulator = await useEmulator()
@@ -104,9 +106,9 @@ describe('fault knobs', () => {
     expect(await pending).toBeInstanceOf(Error)
   })
 
-  it('POST /__emulator/config changes the token lifetime at run time', async () => {
+  it('POST /__emulator/config changes the token lifetime at run time and answers every setting', async () => {
     const emulator = await useEmulator({ faults: true })
-    expect(await (await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 5 })).json()).toEqual({ tokenTtlSeconds: 5 })
+    expect(await (await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 5 })).json()).toEqual({ tokenTtlSeconds: 5, strict: false, weight: NO_WEIGHT })
     const { token } = await mintToken(emulator.url)
     const { iat, exp } = claimsOf(token) as { iat: number; exp: number }
     expect(exp - iat).toBeGreaterThanOrEqual(5)
@@ -115,14 +117,68 @@ describe('fault knobs', () => {
     expect(bad.status).toBe(400)
     expect((await bad.json()).field).toBe('tokenTtlSeconds')
     expect((await postJson(`${emulator.url}/__emulator/config`, { other: 1 })).status).toBe(400)
+    expect(await (await fetch(`${emulator.url}/__emulator/config`)).json()).toEqual({ tokenTtlSeconds: 5, strict: false, weight: NO_WEIGHT })
   })
 
-  it('setTokenTtl() on the handle does the same, with or without faults', async () => {
+  it('POST /__emulator/config turns strict mode on and off for tokens minted and scripts served afterwards', async () => {
+    const emulator = await useEmulator({ faults: true })
+    const before = await mintToken(emulator.url)
+    expect(await (await postJson(`${emulator.url}/__emulator/config`, { strict: true })).json()).toEqual({ tokenTtlSeconds: 3600, strict: true, weight: NO_WEIGHT })
+    const strict = await mintToken(emulator.url)
+    expect([isJwt(before.token), isJwt(strict.token)]).toEqual([true, false])
+    expect(Object.keys(strict.answer)).toEqual(['token'])
+    expect(await (await fetch(`${emulator.url}/widget.js`)).text()).toContain('"strict":true')
+    // A token minted before the change is still genuine.
+    expect((await sendMessage(emulator.url, { token: before.token })).status).toBe(200)
+    const bad = await postJson(`${emulator.url}/__emulator/config`, { strict: 'yes' })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).field).toBe('strict')
+    await postJson(`${emulator.url}/__emulator/config`, { strict: false })
+    expect(isJwt((await mintToken(emulator.url)).token)).toBe(true)
+  })
+
+  it('POST /__emulator/config sets the weight knob for scripts served afterwards (a key left out is 0)', async () => {
+    const emulator = await useEmulator({ faults: true })
+    const size = async () => (await (await fetch(`${emulator.url}/widget.js`)).arrayBuffer()).byteLength
+    expect(await size()).toBeLessThan(20_000)
+    const answer = await postJson(`${emulator.url}/__emulator/config`, { weight: { scriptBytes: 300_000, startupMs: 150 } })
+    expect((await answer.json()).weight).toEqual({ scriptBytes: 300_000, startupMs: 150 })
+    expect(await size()).toBe(300_000)
+    expect(await (await fetch(`${emulator.url}/widget.js`)).text()).toContain('"startupMs":150')
+    expect((await (await postJson(`${emulator.url}/__emulator/config`, { weight: { startupMs: 10 } })).json()).weight).toEqual({ scriptBytes: 0, startupMs: 10 })
+    expect(await size()).toBeLessThan(20_000)
+  })
+
+  it.each([
+    [{ weight: { scriptBytes: -1 } }, 'weight.scriptBytes'],
+    [{ weight: { scriptBytes: 1.5 } }, 'weight.scriptBytes'],
+    [{ weight: { startupMs: 10_001 } }, 'weight.startupMs'],
+    [{ weight: { startupMs: '150' } }, 'weight.startupMs'],
+    [{ weight: { bytes: 300_000 } }, 'weight'],
+    [{ weight: 300_000 }, 'weight'],
+    [{ weight: null }, 'weight'],
+  ])('refuses the bad setting %j with 400, changing nothing', async (settings, field) => {
+    const emulator = await useEmulator({ faults: true, weight: { startupMs: 5 } })
+    const response = await postJson(`${emulator.url}/__emulator/config`, settings)
+    expect(response.status).toBe(400)
+    expect((await response.json()).field).toBe(field)
+    expect((await (await fetch(`${emulator.url}/__emulator/config`)).json()).weight).toEqual({ scriptBytes: 0, startupMs: 5 })
+  })
+
+  it('refuses a bad weight at start, saying which', async () => {
+    await expect(useEmulator({ weight: { scriptBytes: -5 } })).rejects.toThrow(/weight.scriptBytes must be a whole number from 0 to 10000000/)
+  })
+
+  it('setTokenTtl() and configure() on the handle do the same, with or without faults', async () => {
     const emulator = await useEmulator()
     emulator.setTokenTtl(2)
     const { iat, exp } = claimsOf((await mintToken(emulator.url)).token) as { iat: number; exp: number }
     expect(exp - iat).toBeLessThanOrEqual(3)
     expect(() => emulator.setTokenTtl(0)).toThrow(/at least 1/)
+    expect(emulator.configure({ strict: true })).toEqual({ tokenTtlSeconds: 2, strict: true, weight: NO_WEIGHT })
+    expect(isJwt((await mintToken(emulator.url)).token)).toBe(false)
+    expect(() => emulator.configure({ strict: 1 as never, tokenTtlSeconds: 60 })).toThrow(/strict must be true or false/)
+    expect(emulator.configure({})).toEqual({ tokenTtlSeconds: 2, strict: true, weight: NO_WEIGHT })
   })
 })
 

@@ -1,6 +1,6 @@
 export { startEmulator } from './startEmulator'
 export { DEMO_PRODUCT } from './DEMO_PRODUCT'
-// The token endpoint's rules have one source: the checks @widgent/server makes before it sends (bundled in).
-export { TOKEN_REQUEST_LIMITS } from '../../server/src/validateTokenRequest'
+// The token endpoint's rules have one source, shared with @widgent/server.
+export { TOKEN_REQUEST_LIMITS } from '@widgent/token-request'
 export { MAX_BODY_BYTES } from './readJsonBody'
-export type { Emulator, EmulatorFaults, EmulatorLog, EmulatorOptions, EmulatorProduct, UserMetadata } from './types'
+export type { Emulator, EmulatorFaults, EmulatorLog, EmulatorOptions, EmulatorProduct, EmulatorSettings, EmulatorSettingsChanges, EmulatorWeight, UserMetadata } from './types'

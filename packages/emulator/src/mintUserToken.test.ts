@@ -1,43 +1,14 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
-import { claimsOf } from '@widgent/test-utils'
-import { postJson, useEmulator } from '@widgent/test-utils/emulator'
+import { claimsOf, expiresAtOf, isJwt, subOf } from '@widgent/test-utils'
+import { EMULATOR_MODES, postJson, useEmulator } from '@widgent/test-utils/emulator'
+import { INVALID_TOKEN_REQUESTS, TOKEN_REQUEST_AT_LIMITS } from '@widgent/test-utils/tokenRequestCases'
 
 const valid = { productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, userId: 'ada-1' }
-const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))
-
-// [what, changes to a valid body, the field the 400 must name]
-const invalid: Array<[string, Record<string, unknown>, string]> = [
-  ['productId missing', { productId: undefined }, 'productId'],
-  ['productId empty', { productId: '' }, 'productId'],
-  ['productId blank', { productId: '   ' }, 'productId'],
-  ['productId not a string', { productId: 42 }, 'productId'],
-  ['verificationSecret missing', { verificationSecret: undefined }, 'verificationSecret'],
-  ['verificationSecret empty', { verificationSecret: '' }, 'verificationSecret'],
-  ['verificationSecret not a string', { verificationSecret: true }, 'verificationSecret'],
-  ['userId missing', { userId: undefined }, 'userId'],
-  ['userId null', { userId: null }, 'userId'],
-  ['userId empty', { userId: '' }, 'userId'],
-  ['userId a number', { userId: 42 }, 'userId'],
-  ['userId an object', { userId: { id: 'ada-1' } }, 'userId'],
-  ['userId over 256 characters', { userId: 'u'.repeat(257) }, 'userId'],
-  ['name a number', { name: 7 }, 'name'],
-  ['name an array', { name: ['Ada'] }, 'name'],
-  ['name over 200 characters', { name: 'n'.repeat(201) }, 'name'],
-  ['metadata a string', { metadata: 'pro' }, 'metadata'],
-  ['metadata an array', { metadata: ['pro'] }, 'metadata'],
-  ['metadata with 21 keys', { metadata: keys(21) }, 'metadata'],
-  ['metadata nested', { metadata: { account: { plan: 'pro' } } }, 'metadata.account'],
-  ['metadata null value', { metadata: { plan: null } }, 'metadata.plan'],
-  ['metadata array value', { metadata: { roles: ['admin'] } }, 'metadata.roles'],
-  ['metadata string value over 500 characters', { metadata: { bio: 'b'.repeat(501) } }, 'metadata.bio'],
-  ['metadata key over 40 characters', { metadata: { ['k'.repeat(41)]: 1 } }, `metadata.${'k'.repeat(40)}`],
-  ['metadata empty key', { metadata: { '': 1 } }, 'metadata.'],
-]
 
 describe('POST /v1/auth/user-token', () => {
-  it.each(invalid)('%s: 400 naming the field', async (_, changes, field) => {
+  it.each(INVALID_TOKEN_REQUESTS)('%s: 400 naming the field', async (_, changes, field) => {
     const emulator = await useEmulator()
     const response = await postJson(`${emulator.url}/v1/auth/user-token`, { ...valid, ...changes })
     expect(response.status).toBe(400)
@@ -50,14 +21,13 @@ describe('POST /v1/auth/user-token', () => {
 
   it('accepts every value at its limit', async () => {
     const emulator = await useEmulator()
-    const metadata = { ...keys(18), ['k'.repeat(40)]: true, bio: 'b'.repeat(500) }
-    const body = { ...valid, userId: 'u'.repeat(256), name: 'n'.repeat(200), metadata }
+    const body = { ...valid, ...TOKEN_REQUEST_AT_LIMITS }
     const response = await postJson(`${emulator.url}/v1/auth/user-token`, body)
     expect(response.status).toBe(200)
-    expect(claimsOf((await response.json()).token)).toMatchObject({ sub: body.userId, name: body.name, metadata })
+    expect(claimsOf((await response.json()).token)).toMatchObject({ sub: body.userId, name: body.name, metadata: body.metadata })
   })
 
-  it('treats a null name or metadata as left out (what the seed Python example sends for a user without one)', async () => {
+  it('treats a null name or metadata as left out (what the Python example on the vendor page sends for a user without one)', async () => {
     const emulator = await useEmulator()
     const response = await postJson(`${emulator.url}/v1/auth/user-token`, { ...valid, name: null, metadata: null })
     expect(response.status).toBe(200)
@@ -131,8 +101,32 @@ describe('POST /v1/auth/user-token', () => {
     ])
   })
 
-  it('signs with a key of its own, not the verification secret', async () => {
-    const emulator = await useEmulator()
+  it('strict: mints a token that is not a JWT, answered as { token } alone, as the vendor page documents', async () => {
+    const emulator = await useEmulator({ tokenTtlSeconds: 60, strict: true })
+    const before = Date.now()
+    const response = await postJson(`${emulator.url}/v1/auth/user-token`, { ...valid, name: 'Ada', metadata: { plan: 'pro' } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const body = await response.json()
+    expect(Object.keys(body)).toEqual(['token'])
+    const [head, , signature, ...more] = (body.token as string).split('.')
+    expect([head, more]).toEqual(['wgt1', []])
+    expect(signature).toMatch(/^[\w-]{43}$/)
+    // No JWT decoder gets past its first part, and its payload holds no claim one would take for an expiry.
+    expect(isJwt(body.token)).toBe(false)
+    expect(() => JSON.parse(Buffer.from(head!, 'base64url').toString())).toThrow()
+    const claims = claimsOf(body.token)
+    expect(claims).toEqual({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' }, pid: 'demo-product', issuedAt: expect.any(Number), expiresAt: expect.any(Number) })
+    expect(claims.expiresAt).toBeGreaterThanOrEqual(before + 60_000)
+    expect(claims.expiresAt).toBeLessThanOrEqual(Date.now() + 61_000)
+    const [logged] = emulator.log().tokens
+    expect(logged).toMatchObject({ userId: 'ada-1', name: 'Ada', productId: 'demo-product', exp: (claims.expiresAt as number) / 1000 })
+    expect(subOf(body.token)).toBe('ada-1')
+    expect(expiresAtOf(body.token)).toBe(claims.expiresAt)
+  })
+
+  it.each(EMULATOR_MODES)('signs with a key of its own, not the verification secret ($mode)', async ({ strict }) => {
+    const emulator = await useEmulator({ strict })
     const response = await postJson(`${emulator.url}/v1/auth/user-token`, valid)
     const [header, payload, signature] = ((await response.json()).token as string).split('.')
     const withSecret = createHmac('sha256', DEMO_PRODUCT.verificationSecret).update(`${header}.${payload}`).digest('base64url')

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { checkTokenTtl } from './checkTokenTtl'
+import { checkSettings } from './checkSettings'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
 import { emptyLog, type EmulatorContext } from './EmulatorContext'
 import { handleRequest } from './handleRequest'
-import type { Emulator, EmulatorOptions, EmulatorProduct } from './types'
+import type { Emulator, EmulatorOptions, EmulatorProduct, EmulatorSettings, EmulatorSettingsChanges } from './types'
 
 /** Starts a local stand-in for the Widgent service; resolves once it listens. */
 export async function startEmulator({
@@ -13,13 +13,15 @@ export async function startEmulator({
   host = '127.0.0.1',
   products = [DEMO_PRODUCT],
   tokenTtlSeconds = 3600,
+  strict = false,
+  weight = {},
   faults = false,
 }: EmulatorOptions = {}): Promise<Emulator> {
   const closing = new AbortController()
   const ctx: EmulatorContext = {
     products: productMap(products),
     key: randomBytes(32),
-    tokenTtlSeconds: checkTokenTtl(tokenTtlSeconds),
+    settings: checkSettings({ tokenTtlSeconds, strict, weight }) as EmulatorSettings,
     faultsEnabled: faults,
     faults: {},
     tokenFailuresLeft: 0,
@@ -33,6 +35,10 @@ export async function startEmulator({
   })
   const address = server.address() as AddressInfo
   const hostname = address.family == 'IPv6' ? `[${address.address}]` : address.address
+  const configure = (changes: EmulatorSettingsChanges) => {
+    ctx.settings = { ...ctx.settings, ...checkSettings(changes) }
+    return structuredClone(ctx.settings)
+  }
   return {
     url: `http://${hostname}:${address.port}`,
     close() {
@@ -41,9 +47,8 @@ export async function startEmulator({
       return new Promise((resolve) => server.close(() => resolve()))
     },
     log: () => structuredClone(ctx.log),
-    setTokenTtl(seconds) {
-      ctx.tokenTtlSeconds = checkTokenTtl(seconds)
-    },
+    setTokenTtl: (seconds) => void configure({ tokenTtlSeconds: seconds }),
+    configure,
   }
 }
 

@@ -1,3 +1,5 @@
+import type { UserMetadata } from '@widgent/token-request'
+
 /** A product registered with the emulator, as the Widgent dashboard would hold it. */
 export interface EmulatorProduct {
   productId: string
@@ -9,7 +11,7 @@ export interface EmulatorProduct {
   origins: string[]
 }
 
-export type UserMetadata = Record<string, string | number | boolean>
+export type { UserMetadata }
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -19,8 +21,33 @@ export interface EmulatorOptions {
   products?: EmulatorProduct[]
   /** Lifetime of the tokens it mints (whole seconds, at least 1). */
   tokenTtlSeconds?: number
+  /**
+   * Offer only what the vendor page documents: tokens that are not JWTs, `{ token }` with no `expiresAt`, no
+   * `window.widgent.ready`, commands sent before `widgent:ready` dropped, no command but `setIdentityTokenFetcher`.
+   */
+  strict?: boolean
+  /** What the widget costs a page, as a real one does: `{ scriptBytes: 300_000, startupMs: 150 }`. None by default. */
+  weight?: Partial<EmulatorWeight>
   /** Enables the `/__emulator/faults` and `/__emulator/config` knobs and `DELETE /__emulator/log`. */
   faults?: boolean
+}
+
+/** What can change while the emulator runs (`configure()`, `POST /__emulator/config`): tokens minted and scripts served afterwards follow. */
+export interface EmulatorSettings {
+  tokenTtlSeconds: number
+  strict: boolean
+  weight: EmulatorWeight
+}
+
+/** What `configure()` takes: any of the settings; a weight's missing key is 0. */
+export type EmulatorSettingsChanges = Partial<Omit<EmulatorSettings, 'weight'>> & { weight?: Partial<EmulatorWeight> }
+
+/** The weight knob: what loading the widget costs a page. */
+export interface EmulatorWeight {
+  /** The script's size as served, padded up to this many bytes with data that does not compress away (0: as it is). */
+  scriptBytes: number
+  /** Main-thread time the script blocks for as it runs, in one task (ms). */
+  startupMs: number
 }
 
 /** What the fault knobs can make the emulator do; see the README's "Fault knobs". */
@@ -63,4 +90,6 @@ export interface Emulator {
   log(): EmulatorLog
   /** Changes the lifetime of tokens minted from now on. */
   setTokenTtl(seconds: number): void
+  /** Changes settings (the others stay) and returns them all; throws on a bad one, changing nothing. */
+  configure(changes: EmulatorSettingsChanges): EmulatorSettings
 }

@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createUserToken } from './createUserToken'
-import { claimsOf } from '@widgent/test-utils'
+import { claimsOf, isJwt } from '@widgent/test-utils'
 import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
 import { everyRendering, messageAs, recordingFetch } from './__tests__/helpers'
 import { WidgentApiError } from './WidgentApiError'
@@ -33,6 +33,15 @@ describe('createUserToken', () => {
     const emulator = await useEmulator()
     const result = await createUserToken({ ...CREDENTIALS, userId: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } }, { apiUrl: emulator.url })
     expect(result.expiresAt).toBe((claimsOf(result.token).exp as number) * 1000)
+    expect(claimsOf(result.token)).toMatchObject({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } })
+    expect(await messageAs(emulator.url, result.token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
+  })
+
+  it('works unchanged against a strict emulator: a token that is not a JWT, and no expiresAt', async () => {
+    const emulator = await useEmulator({ strict: true })
+    const result = await createUserToken({ ...CREDENTIALS, userId: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } }, { apiUrl: emulator.url })
+    expect(result).toEqual({ token: expect.any(String) })
+    expect(isJwt(result.token)).toBe(false)
     expect(claimsOf(result.token)).toMatchObject({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } })
     expect(await messageAs(emulator.url, result.token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
   })

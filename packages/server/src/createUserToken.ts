@@ -1,5 +1,5 @@
 import type { CreateUserTokenInput, CreateUserTokenOptions, UserToken } from './types'
-import { validateTokenRequest } from './validateTokenRequest'
+import { validateTokenRequest } from '@widgent/token-request'
 import { codeForStatus, WidgentApiError } from './WidgentApiError'
 
 export const DEFAULT_API_URL = 'https://api.widgent.app'

@@ -1,4 +1,6 @@
-export type UserMetadata = Record<string, string | number | boolean>
+import type { UserMetadata } from '@widgent/token-request'
+
+export type { UserMetadata }
 
 /** The signed-in user, as your app knows them. `id` must be stable: it is who the agent thinks it talks to. */
 export interface WidgentUser {

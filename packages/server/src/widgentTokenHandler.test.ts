@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { claimsOf } from '@widgent/test-utils'
+import { claimsOf, isJwt, subOf } from '@widgent/test-utils'
 import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
 import { messageAs } from './__tests__/helpers'
 import type { WidgentUser } from './types'
@@ -42,6 +42,19 @@ describe('widgentTokenHandler (Express, Connect, node:http)', () => {
     expect(expiresAt).toBeGreaterThan(Date.now())
     expect(claimsOf(token)).toMatchObject({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } })
     expect((await messageAs(emulator.url, token)).identity).toBe('ada-1')
+  })
+
+  it('against a strict emulator: answers { token } alone, which its message endpoint accepts', async () => {
+    const emulator = await useEmulator({ strict: true })
+    const app = await expressApp({ id: 'ada-1', name: 'Ada' }, { apiUrl: emulator.url })
+    const response = await fetch(`${app}/api/widgent-token?userId=mallory`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const body = await response.json()
+    expect(Object.keys(body)).toEqual(['token'])
+    expect(isJwt(body.token)).toBe(false)
+    expect(subOf(body.token)).toBe('ada-1')
+    expect(await messageAs(emulator.url, body.token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
   })
 
   it('takes the user id from getUser only, whatever the request says', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { claimsOf } from '@widgent/test-utils'
+import { claimsOf, isJwt, subOf } from '@widgent/test-utils'
 import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
 import { messageAs } from './__tests__/helpers'
 import { widgentTokenRoute } from './widgentTokenRoute'
@@ -15,6 +15,18 @@ describe('widgentTokenRoute (fetch-style: Next.js, Hono, SvelteKit)', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
     const { token } = await response.json()
     expect(await messageAs(emulator.url, token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
+  })
+
+  it('against a strict emulator: answers { token } alone, which its message endpoint accepts', async () => {
+    const emulator = await useEmulator({ strict: true })
+    const GET = widgentTokenRoute({ ...CREDENTIALS, apiUrl: emulator.url, getUser: () => ({ id: 'grace-2', name: 'Grace' }) })
+    const response = await GET(request('?userId=mallory'))
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    expect(Object.keys(body)).toEqual(['token'])
+    expect(isJwt(body.token)).toBe(false)
+    expect(subOf(body.token)).toBe('grace-2')
+    expect(await messageAs(emulator.url, body.token)).toMatchObject({ identity: 'grace-2', reply: 'Hi Grace! You said: "hello"' })
   })
 
   it('takes the user id from getUser only, whatever the request says', async () => {

@@ -1,6 +1,6 @@
 export { deferred, type Deferred } from './deferred'
 export { flush } from './flush'
-export { claimsOf, jwt, opaqueToken, subOf, tokenFor } from './tokens'
+export { claimsOf, expiresAtOf, isJwt, jwt, opaqueToken, subOf, tokenFor } from './tokens'
 export { uniqueProduct } from './uniqueProduct'
 export { installFakeWidget, type FakeWidget, type FakeWidgetOptions } from './fakeWidget'
 export { countSubscriptions, countWindowListeners, runScripts } from './listeners'

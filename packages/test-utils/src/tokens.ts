@@ -16,7 +16,10 @@ export function jwt(sub: string, ttlSeconds = 3600): string {
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now, exp: now + ttlSeconds })}.sig`
 }
 
-/** A dotted token that is not a JWT (its first part is no JSON header), naming `sub` for the tests only. */
+/**
+ * A dotted token that is not a JWT (its first part is no JSON header), naming `sub` for the tests only: the shape of
+ * the strict emulator's tokens, `wgt1.<base64url JSON>.<signature>`, with no expiry in it.
+ */
 export function opaqueToken(sub: string): string {
   return `wgt1.${encode({ sub })}.sig`
 }
@@ -25,8 +28,26 @@ export function opaqueToken(sub: string): string {
 export const tokenFor = (sub: string, format: 'jwt' | 'opaque' = 'jwt', ttlSeconds?: number): string =>
   format == 'jwt' ? jwt(sub, ttlSeconds) : opaqueToken(sub)
 
-/** The claims in a token's second part: a JWT's payload, or what `opaqueToken` put there. */
+/**
+ * The claims in a token's second part: a JWT's payload, the strict emulator's (`{ sub, name?, metadata?, pid,
+ * issuedAt, expiresAt }`, times in ms), or what `opaqueToken` put there.
+ */
 export const claimsOf = (token: string): Record<string, unknown> => decode(token.split('.')[1]!) as Record<string, unknown>
 
-/** The user a test token was made for; '' for anonymous. */
+/** The user a token names, whichever of these formats it has; '' for anonymous. */
 export const subOf = (token: string): string => (token ? String(claimsOf(token).sub) : '')
+
+/** Whether a token is a JWT: its first part a JSON header with an `alg`, as JWT decoders require. */
+export const isJwt = (token: string): boolean => {
+  try {
+    return typeof (decode(token.split('.')[0]!) as { alg?: unknown }).alg == 'string'
+  } catch {
+    return false
+  }
+}
+
+/** When a token expires, in ms since the epoch: a JWT's `exp`, or the strict emulator's `expiresAt`; null when it says not. */
+export const expiresAtOf = (token: string): number | null => {
+  const { exp, expiresAt } = claimsOf(token)
+  return isJwt(token) ? (typeof exp == 'number' ? exp * 1000 : null) : typeof expiresAt == 'number' ? expiresAt : null
+}

@@ -27,6 +27,8 @@ export interface PlaygroundOptions {
   watch?: boolean
   /** How the Nuxt app runs: `'dev'` (`nuxi dev`, the default), or `'build'` (`nuxi build`, then its Node server, as it ships). */
   nuxt?: 'dev' | 'build'
+  /** Starts the emulator in strict mode: only what the vendor page documents (see the emulator's README). */
+  strict?: boolean
 }
 
 export interface Playground {
@@ -51,6 +53,7 @@ export async function startPlayground({
   authLatencyMs,
   watch = true,
   nuxt = 'dev',
+  strict = false,
 }: PlaygroundOptions = {}): Promise<Playground> {
   // Ports are picked one after another, never the same twice, before anything else can take them.
   const picked = new Set<number>()
@@ -67,7 +70,7 @@ export async function startPlayground({
   try {
     // WIDGENT_API_URL: the real service. Otherwise everything is the local emulator's, with its demo product.
     const real = serviceFromEnv(env)
-    const emulator = real ? null : await startEmulator({ port: await port('emulator'), faults: true })
+    const emulator = real ? null : await startEmulator({ port: await port('emulator'), faults: true, strict })
     if (emulator) closers.push(() => emulator.close())
     const { apiUrl, scriptUrl, productId, serviceKey, verificationSecret } = real ?? {
       ...DEMO_PRODUCT,

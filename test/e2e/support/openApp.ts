@@ -138,8 +138,10 @@ export class AppPage {
     return this.page.getByRole('button', { name, exact: true }).click()
   }
 
-  /** Sends a message from the widget panel and resolves the agent's reply. */
+  /** Sends a message from the widget panel (opening it first with its launcher when it is closed) and resolves the agent's reply. */
   async send(text: string): Promise<string> {
+    const closed = (await this.panel.getAttribute('data-open')) == 'false'
+    if (closed) await this.panel.getByRole('button', { name: 'Widgent chat' }).click()
     const replies = this.panel.locator('li[data-from=agent], li[data-from=error]')
     const before = await replies.count()
     await this.panel.locator('input').fill(text)

@@ -6,8 +6,9 @@ import { browserFetch } from './browserFetch'
 export interface WidgetGlobal {
   (command: string, ...args: unknown[]): void
   init(config: { productId: string; serviceKey: string }): void
-  ready: boolean
-  __emulator: { inits: number; answers: Array<{ at: number; identity: string }> }
+  /** Absent in strict mode. */
+  ready?: boolean
+  __emulator: { inits: number; answers: Array<{ at: number; identity: string }>; dropped: string[] }
 }
 
 /**

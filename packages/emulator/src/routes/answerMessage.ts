@@ -4,13 +4,13 @@ import { HttpError } from '../HttpError'
 import { matchOrigin } from '../matchOrigin'
 import { readJsonBody } from '../readJsonBody'
 import { sendJson } from '../sendJson'
-import { verifyJwt } from '../verifyJwt'
+import { verifyToken } from '../verifyToken'
 
 const MAX_TEXT = 2000
 
 /**
- * `POST /v1/messages`: what the widget sends. The token is verified on every request; an expired one
- * makes the session anonymous, a forged, malformed or other-product one is refused.
+ * `POST /v1/messages`: what the widget sends. The token (a JWT, or a strict-mode token) is verified on every
+ * request; an expired one makes the session anonymous, a forged, malformed or other-product one is refused.
  */
 export async function answerMessage(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const origin = req.headers.origin
@@ -48,11 +48,10 @@ function readIdentity(ctx: EmulatorContext, authorization: string | undefined, p
   if (!authorization) return { user: null, expired: false }
   const [scheme, token] = authorization.split(' ')
   if (scheme != 'Bearer' || !token) throw new HttpError(401, 'Authorization must be "Bearer <token from POST /v1/auth/user-token>".')
-  const verified = verifyJwt(token, ctx.key)
+  const verified = verifyToken(token, ctx.key)
   if (!verified.ok) throw new HttpError(401, `Token rejected: ${verified.reason}.`)
-  const { sub, name, pid, exp } = verified.payload
-  if (typeof sub != 'string' || typeof exp != 'number') throw new HttpError(401, 'Token rejected: no sub or exp claim.')
+  const { sub, name, pid, expiresAt } = verified.claims
   if (pid !== productId) throw new HttpError(401, `Token rejected: it was minted for product "${String(pid)}", not "${productId}".`)
-  if (exp * 1000 <= Date.now()) return { user: null, expired: true }
-  return { user: { id: sub, name: typeof name == 'string' ? name : undefined }, expired: false }
+  if (expiresAt <= Date.now()) return { user: null, expired: true }
+  return { user: { id: sub, name }, expired: false }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { checkTokenTtl } from '../checkTokenTtl'
+import { checkSettings, SettingError } from '../checkSettings'
 import { emptyLog, type EmulatorContext } from '../EmulatorContext'
 import { HttpError } from '../HttpError'
 import { isLoopbackOrigin } from '../matchOrigin'
@@ -42,16 +42,17 @@ export async function handleEmulatorApi(ctx: EmulatorContext, req: IncomingMessa
     case 'DELETE /__emulator/faults':
       ctx.faults = {}
       return sendJson(res, 200, ctx.faults)
+    case 'GET /__emulator/config':
+      return sendJson(res, 200, ctx.settings)
     case 'POST /__emulator/config': {
-      const { tokenTtlSeconds, ...rest } = await readJsonBody(req)
-      const unknown = Object.keys(rest)[0]
-      if (unknown) throw new HttpError(400, `Unknown setting "${unknown}": only tokenTtlSeconds can change.`, unknown)
+      const body = await readJsonBody(req)
       try {
-        ctx.tokenTtlSeconds = checkTokenTtl(tokenTtlSeconds)
+        ctx.settings = { ...ctx.settings, ...checkSettings(body) }
       } catch (error) {
-        throw new HttpError(400, (error as Error).message, 'tokenTtlSeconds')
+        if (error instanceof SettingError) throw new HttpError(400, error.message, error.field)
+        throw error
       }
-      return sendJson(res, 200, { tokenTtlSeconds: ctx.tokenTtlSeconds })
+      return sendJson(res, 200, ctx.settings)
     }
   }
   throw new HttpError(404, `No test endpoint ${route}: see the emulator README.`)

@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
+import { validateTokenRequest } from '@widgent/token-request'
 import type { EmulatorContext } from '../EmulatorContext'
 import { HttpError } from '../HttpError'
 import { readJsonBody } from '../readJsonBody'
 import { sendJson } from '../sendJson'
-import { signJwt } from '../signJwt'
-import { validateTokenRequest } from '../../../server/src/validateTokenRequest'
+import { signToken } from '../signToken'
 
 /**
  * `POST /v1/auth/user-token`: server-to-server, so it never sends a CORS allowance; a browser page that
@@ -35,10 +35,11 @@ export async function mintUserToken(ctx: EmulatorContext, req: IncomingMessage, 
   const now = Date.now()
   const iat = Math.floor(now / 1000)
   // Rounded up, so a token always lives at least the configured TTL.
-  const exp = Math.ceil((now + ctx.tokenTtlSeconds * 1000) / 1000)
-  const token = signJwt({ iss: 'widgent-emulator', sub: userId, name, metadata, pid: productId, iat, exp }, ctx.key)
+  const exp = Math.ceil((now + ctx.settings.tokenTtlSeconds * 1000) / 1000)
+  const token = signToken({ sub: userId, name, metadata, pid: productId, iat, exp }, ctx.key, { strict: ctx.settings.strict })
   ctx.log.tokens.push({ userId, name: name ?? null, metadata: metadata ?? null, productId, iat, exp, at: now })
-  sendJson(res, 200, { token, expiresAt: exp * 1000 })
+  // The vendor page documents `{ token }` only; `expiresAt` is the default mode's extra.
+  sendJson(res, 200, ctx.settings.strict ? { token } : { token, expiresAt: exp * 1000 })
 }
 
 const sameText = (a: string, b: string) => {

@@ -1,13 +1,20 @@
 // The emulator's widget: a readable stand-in for the real Widgent widget script.
-// The emulator fills in its config ({ apiUrl, neverReady }) on the last line as it serves this file.
+// The emulator fills in its config ({ apiUrl, neverReady, strict, startupMs }) on the last line as it serves this
+// file, and may append padding (the weight knob). Strict: only what the vendor page documents (no `ready` flag,
+// commands before widgent:ready dropped, no command but setIdentityTokenFetcher).
 ;(function (config) {
   'use strict'
+
+  // The weight knob: the main-thread work a real widget does as its script starts, as one blocking task.
+  const busyUntil = performance.now() + config.startupMs
+  while (performance.now() < busyUntil);
 
   // Loaded twice: the first copy keeps the page, so there is still one panel and one init.
   if (window.widgent && window.widgent.__emulator) return
 
-  const hooks = { inits: 0, answers: [] }
+  const hooks = { inits: 0, answers: [], dropped: [] }
   const queue = []
+  let ready = false
   let initialized = false
   let productId = ''
   let fetcher = null
@@ -18,11 +25,16 @@
   let panel = null
 
   function widgent(command, ...args) {
-    if (widgent.ready) run(command, args)
-    else queue.push([command, args])
+    if (ready) run(command, args)
+    else if (!config.strict) queue.push([command, args])
+    else {
+      hooks.dropped.push(command)
+      console.warn(`Widgent: "${command}" was sent before widgent:ready, so it is dropped: send commands from a widgent:ready listener.`)
+    }
   }
-  widgent.ready = false
-  // Test hooks: how often init was called (ignored calls included) and every fetcher answer applied.
+  if (!config.strict) widgent.ready = false
+  // Test hooks: how often init was called (ignored calls included), every fetcher answer applied, and (strict)
+  // the commands dropped for coming before ready.
   widgent.__emulator = hooks
 
   widgent.init = function init(options) {
@@ -48,7 +60,8 @@
       })
       .then(() => {
         mountPanel()
-        widgent.ready = true
+        ready = true
+        if (!config.strict) widgent.ready = true
         for (const [command, args] of queue.splice(0)) run(command, args)
         window.dispatchEvent(new Event('widgent:ready'))
       })
@@ -68,6 +81,11 @@
       fetcher = fn
       askFetcher()
     },
+  }
+  // The vendor page documents no command to open or close the panel: the default mode's extras.
+  if (!config.strict) {
+    commands.open = () => setOpen(true)
+    commands.close = () => setOpen(false)
   }
 
   function run(command, args) {
@@ -90,7 +108,7 @@
       answer = ''
     }
     const claims = answer ? readClaims(answer) : null
-    if (answer && !claims) console.error('Widgent: the identity token is not a JWT with a sub claim; continuing anonymously.')
+    if (answer && !claims) console.error('Widgent: the identity token is not one Widgent minted (no subject in it); continuing anonymously.')
     // Someone else is talking now: they must not see the previous person's conversation.
     if (panel && (user ? user.id : '') != (claims ? claims.sub : '')) panel.list.replaceChildren()
     token = claims ? answer : ''
@@ -126,13 +144,16 @@
     return ms < 2 ** 31 ? setTimeout(callback, Math.max(0, ms)) : undefined
   }
 
-  // Decoded, not verified: the service verifies the signature on every message.
-  function readClaims(jwt) {
+  // Decoded, not verified: the service verifies the signature on every message. The widget knows its own
+  // formats: a JWT (exp and iat in seconds) and the strict one, wgt1.<payload>.<signature> (times in ms).
+  function readClaims(token) {
     try {
-      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
-      const bytes = Uint8Array.from(atob(part + '==='.slice((part.length + 3) % 4)), (c) => c.charCodeAt(0))
+      const [head, part] = token.split('.')
+      const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
+      const bytes = Uint8Array.from(atob(base64 + '==='.slice((base64.length + 3) % 4)), (c) => c.charCodeAt(0))
       const claims = JSON.parse(new TextDecoder().decode(bytes))
-      return claims && typeof claims.sub == 'string' ? claims : null
+      if (!claims || typeof claims.sub != 'string') return null
+      return head == 'wgt1' ? { ...claims, iat: claims.issuedAt / 1000, exp: claims.expiresAt / 1000 } : claims
     } catch {
       return null
     }
@@ -143,14 +164,22 @@
     return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
   }
 
+  // The launcher (56 px round, 20 px from the bottom-right corner: the README gives this geometry, which a
+  // launcher facade copies) toggles the panel above it; the panel starts closed.
   function mountPanel() {
     const host = document.createElement('widgent-panel')
     const root = host.attachShadow({ mode: 'open' })
     root.innerHTML = `
       <style>
-        :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: 300px;
+        :host { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; z-index: 2147483000;
           font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
-        section { background: #fff; border: 1px solid #d2d2d7; border-radius: 12px; box-shadow: 0 8px 24px #0002; overflow: hidden; }
+        .launcher { width: 56px; height: 56px; margin: 0; padding: 0;
+          border: 0; border-radius: 50%; background: #4b3bff; color: #fff; box-shadow: 0 4px 12px #0003; cursor: pointer;
+          display: grid; place-items: center; }
+        .launcher:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
+        section { position: fixed; right: 20px; bottom: 88px; box-sizing: border-box; width: 300px; background: #fff; border: 1px solid #d2d2d7;
+          border-radius: 12px; box-shadow: 0 8px 24px #0002; overflow: hidden; }
+        section[hidden] { display: none; }
         header { padding: 10px 12px; background: #4b3bff; color: #fff; font-weight: 600; }
         ol { list-style: none; margin: 0; padding: 8px 12px; max-height: 220px; overflow-y: auto; }
         li { margin: 4px 0; }
@@ -159,11 +188,23 @@
         form { display: flex; gap: 6px; padding: 8px 12px; border-top: 1px solid #eee; }
         input { flex: 1; font: inherit; padding: 4px 8px; }
       </style>
-      <section>
+      <section id="chat" aria-label="Widgent chat" hidden>
         <header>Widgent (emulator) · <span data-who></span></header>
         <ol aria-live="polite"></ol>
         <form><input name="text" aria-label="Message" autocomplete="off" placeholder="Say hello"><button>Send</button></form>
-      </section>`
+      </section>
+      <button class="launcher" type="button" aria-label="Widgent chat" aria-controls="chat" aria-expanded="false">
+        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+      </button>`
+    const launcher = root.querySelector('.launcher')
+    const section = root.querySelector('section')
+    launcher.addEventListener('click', () => setOpen(section.hidden))
+    // Escape closes the panel and gives focus back to the launcher.
+    section.addEventListener('keydown', (event) => {
+      if (event.key != 'Escape') return
+      setOpen(false)
+      launcher.focus()
+    })
     root.querySelector('form').addEventListener('submit', (event) => {
       event.preventDefault()
       const input = root.querySelector('input')
@@ -171,9 +212,18 @@
       input.value = ''
       if (text) void send(text)
     })
-    panel = { host, who: root.querySelector('[data-who]'), list: root.querySelector('ol') }
+    panel = { host, root, launcher, section, who: root.querySelector('[data-who]'), list: root.querySelector('ol') }
+    host.dataset.open = 'false'
     renderIdentity()
     document.body.append(host)
+  }
+
+  function setOpen(open) {
+    if (!panel || panel.section.hidden == !open) return
+    panel.section.hidden = !open
+    panel.launcher.setAttribute('aria-expanded', String(open))
+    panel.host.dataset.open = String(open)
+    if (open) panel.root.querySelector('input').focus()
   }
 
   // data-identity is who the service would take the sender to be right now.

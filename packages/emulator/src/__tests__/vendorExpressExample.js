@@ -1,6 +1,6 @@
-// The seed page's Step 1 "Node.js / Express" example as printed, wrapped in a function so a test can mount it.
+// The vendor page's Step 1 "Node.js / Express" example as printed, wrapped in a function so a test can mount it.
 // The one change: the URL, https://api.widgent.app -> the emulator under test.
-export function addSeedTokenRoute(app, requireAuth, emulatorUrl) {
+export function addVendorTokenRoute(app, requireAuth, emulatorUrl) {
 // GET /api/widgent-token
 app.get('/api/widgent-token', requireAuth, async (req, res) => {
 const response = await fetch(`${emulatorUrl}/v1/auth/user-token`, {

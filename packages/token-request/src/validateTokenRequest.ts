@@ -1,9 +1,6 @@
-import type { UserMetadata } from './types'
-
 /**
- * The limits of `POST /v1/auth/user-token`, checked before sending so a mistake names its field at once.
- * The emulator bundles this same file, so the rules have one source; `validateTokenRequest.test.ts` checks that
- * both sides name the same field, case by case (the emulator over HTTP).
+ * The limits of `POST /v1/auth/user-token`. `@widgent/server` checks them before sending, so a mistake names its
+ * field at once, and `@widgent/emulator` answers 400 by them: one source for both.
  */
 export const TOKEN_REQUEST_LIMITS = Object.freeze({
   idLength: 256,
@@ -13,6 +10,10 @@ export const TOKEN_REQUEST_LIMITS = Object.freeze({
   metadataStringLength: 500,
 })
 
+/** A flat object of small values: role, plan, account context. */
+export type UserMetadata = Record<string, string | number | boolean>
+
+/** What `POST /v1/auth/user-token` takes, as the vendor page's table lists it. */
 export interface TokenRequest {
   productId: string
   verificationSecret: string

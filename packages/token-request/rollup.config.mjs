@@ -1,0 +1,3 @@
+import { defineConfig } from '@widgent/config/rollup'
+
+export default defineConfig({ platform: 'node' })

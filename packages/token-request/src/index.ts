@@ -1,0 +1,2 @@
+export { TOKEN_REQUEST_LIMITS, validateTokenRequest } from './validateTokenRequest'
+export type { TokenRequest, UserMetadata, Validated } from './validateTokenRequest'
