@@ -1,4 +1,4 @@
-// `npm run playground`: the emulator, the demo backend and the three apps, until Ctrl-C.
+// `npm run playground`: the emulator, the demo backend and the four apps, until Ctrl-C.
 import { startPlayground } from '@widgent/playground-stack'
 
 const playground = await startPlayground({ logLevel: 'warn' }).catch((error: Error) => {
@@ -13,6 +13,7 @@ Widgent playground ${emulator ? 'against the local emulator' : `against ${proces
   React     ${apps.react}   (Vite, StrictMode)
   Vue       ${apps.vue}
   Svelte    ${apps.svelte}   (SvelteKit: server-rendered, then hydrated)
+  Next.js   ${apps.next}   (next dev, App Router: its own session and token routes)
 
   backend   ${backend.url}   (session cookie, /api/widgent-token)${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
 

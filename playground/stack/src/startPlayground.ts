@@ -4,15 +4,16 @@ import type { LogLevel } from 'vite'
 import { pickPort } from './pickPort'
 import { serviceFromEnv } from './serviceFromEnv'
 import { startApp, type AppServer } from './startApp'
+import { startNextApp } from './nextApp'
 
-export const APPS = ['react', 'vue', 'svelte'] as const
+export const APPS = ['react', 'vue', 'svelte', 'next'] as const
 export type AppName = (typeof APPS)[number]
 
 // Used when free; otherwise any free port.
-const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175 }
+const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175, next: 5176 }
 
 export interface PlaygroundOptions {
-  /** Which apps to serve; all three by default. */
+  /** Which apps to serve; all four by default. */
   apps?: readonly AppName[]
   /** `'default'`: the fixed ports above when free; `'free'`: any free ports (tests). */
   ports?: 'default' | 'free'
@@ -37,8 +38,8 @@ export interface Playground {
 }
 
 /**
- * The playground: the emulator (faults enabled), the demo backend and the apps' Vite dev servers,
- * all on 127.0.0.1. `npm run playground` and the end-to-end suite both start it this way.
+ * The playground: the emulator (faults enabled), the demo backend, the apps' Vite dev servers and the Next.js app's
+ * `next dev` (with route handlers of its own instead of the demo backend), all on 127.0.0.1. `npm run playground` and the end-to-end suite both start it this way.
  */
 export async function startPlayground({
   apps = APPS,
@@ -79,8 +80,13 @@ export async function startPlayground({
     const appPorts: number[] = []
     for (const name of apps) appPorts.push(await port(name))
     // In parallel: each dev server is a process of its own.
+    const service = { apiUrl, scriptUrl, productId, serviceKey, verificationSecret }
     const started = await Promise.allSettled(
-      apps.map((name, i) => startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel, watch })),
+      apps.map((name, i) =>
+        name == 'next'
+          ? startNextApp('dev', { port: appPorts[i]!, service, quiet: logLevel == 'error' || logLevel == 'silent' })
+          : startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel, watch }),
+      ),
     )
     for (const app of started) if (app.status == 'fulfilled') closers.push(app.value.close)
     for (const app of started) if (app.status == 'rejected') throw app.reason
