@@ -8,7 +8,7 @@ import { configuredCallbacks } from './configureWidgent'
 declare const process: { env: Record<string, string | undefined> }
 
 /** Where the provider asks for tokens when given neither `tokenEndpoint` nor `fetchToken`: `app/api/widgent-token/route.ts`. */
-export const DEFAULT_TOKEN_ENDPOINT = '/api/widgent-token'
+const DEFAULT_TOKEN_ENDPOINT = '/api/widgent-token'
 
 export interface WidgentProviderProps extends Partial<WidgentOptions> {
   /**

@@ -1,4 +1,4 @@
-export { WidgentProvider, DEFAULT_TOKEN_ENDPOINT } from './WidgentProvider'
+export { WidgentProvider } from './WidgentProvider'
 export type { WidgentProviderProps } from './WidgentProvider'
 export { configureWidgent } from './configureWidgent'
 export type { WidgentCallbacks } from './configureWidgent'
