@@ -20,6 +20,8 @@ export const entries: Entry[] = [
   { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3400, target: 1900 },
   { name: '@widgent/core loadWidgent', code: `export { loadWidgent } from '@widgent/core'`, external: [] },
   { name: '@widgent/react (core external)', code: `export * from '@widgent/react'`, external: [...react, '@widgent/core'], budget: 500 },
+  // The Next.js entry with the binding it builds on: the provider, configureWidgent and the hooks it re-exports.
+  { name: '@widgent/react/next (core external)', code: `export * from '@widgent/react/next'`, external: [...react, '@widgent/core'], budget: 800 },
   { name: '@widgent/vue (core external)', code: `export * from '@widgent/vue'`, external: ['vue', '@widgent/core'], budget: 500 },
   { name: '@widgent/svelte (core external)', code: `export * from '@widgent/svelte'`, external: ['svelte', 'svelte/store', '@widgent/core'], budget: 500 },
   { name: '@widgent/react + core', code: `export * from '@widgent/react'`, external: react, budget: 3700, target: 2300 },

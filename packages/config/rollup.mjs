@@ -26,8 +26,11 @@ const raw = {
   },
 }
 
-/** `bin` builds one more entry, `dist/cli.js` (ESM, executable, no types), for a package's command. */
-export function defineConfig({ input = 'src/index.ts', banner, platform = 'browser', bin } = {}) {
+/**
+ * `bin` builds one more entry, `dist/cli.js` (ESM, executable, no types), for a package's command. `name` is the
+ * output's file name (`dist/<name>.js`, `.cjs`, `.d.ts`, `.d.cts`), for a package's second entry (a subpath export).
+ */
+export function defineConfig({ input = 'src/index.ts', name = 'index', banner, platform = 'browser', bin } = {}) {
   const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
   const output = (file, format) => ({ file, format, sourcemap: true, banner })
   const plugins = [raw, dev, esbuild({ target: platform === 'node' ? 'node20' : 'es2022', platform })]
@@ -42,7 +45,7 @@ export function defineConfig({ input = 'src/index.ts', banner, platform = 'brows
       input,
       external,
       plugins,
-      output: [output('dist/index.js', 'es'), output('dist/index.cjs', 'cjs')],
+      output: [output(`dist/${name}.js`, 'es'), output(`dist/${name}.cjs`, 'cjs')],
       // a banner such as 'use client' is a module directive rollup would otherwise warn about
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning)
@@ -53,8 +56,8 @@ export function defineConfig({ input = 'src/index.ts', banner, platform = 'brows
       external,
       plugins: [dts()],
       output: [
-        { file: 'dist/index.d.ts', format: 'es' },
-        { file: 'dist/index.d.cts', format: 'es' },
+        { file: `dist/${name}.d.ts`, format: 'es' },
+        { file: `dist/${name}.d.cts`, format: 'es' },
       ],
     },
     ...(cli ? [cli] : []),

@@ -3,7 +3,19 @@
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 
+const dist = (file: string) => readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8')
+
 // Next.js App Router: a server component may render <WidgentProvider> only from a client module.
-it.each(['index.js', 'index.cjs'])("dist/%s starts with 'use client'", (file) => {
-  expect(readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8')).toMatch(/^'use client';\n/)
+it.each(['index.js', 'index.cjs', 'next.js', 'next.cjs'])("dist/%s starts with 'use client'", (file) => {
+  expect(dist(file)).toMatch(/^'use client';\n/)
+})
+
+it.each(['next.js', 'next.cjs'])('dist/%s writes process.env.NEXT_PUBLIC_WIDGENT_* out in full, so Next.js can inline them', (file) => {
+  for (const name of ['PRODUCT_ID', 'SERVICE_KEY', 'SCRIPT_URL']) expect(dist(file)).toContain(`process.env.NEXT_PUBLIC_WIDGENT_${name}`)
+})
+
+// A copy of the provider inside next.js would be a second context: useWidgent() from '@widgent/react' would not find it.
+it('dist/next.js takes the provider and hooks from @widgent/react, by name', () => {
+  expect(dist('next.js')).toMatch(/from '@widgent\/react';/)
+  expect(dist('next.js')).not.toContain('createContext')
 })

@@ -55,6 +55,31 @@ describe('createUserToken', () => {
     expect(claimsOf(token).sub).toBe('ada-1')
   })
 
+  it("falls back to the page's NEXT_PUBLIC_WIDGENT_PRODUCT_ID, so a Next.js app writes the product id once", async () => {
+    const emulator = await useEmulator()
+    vi.stubEnv('WIDGENT_PRODUCT_ID', '')
+    vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', CREDENTIALS.productId)
+    vi.stubEnv('WIDGENT_VERIFICATION_SECRET', SECRET)
+    const { token } = await createUserToken({ userId: 'ada-1' }, { apiUrl: emulator.url })
+    expect(claimsOf(token)).toMatchObject({ sub: 'ada-1', pid: 'demo-product' })
+    // The same id under both names is fine.
+    vi.stubEnv('WIDGENT_PRODUCT_ID', CREDENTIALS.productId)
+    expect(claimsOf((await createUserToken({ userId: 'ada-1' }, { apiUrl: emulator.url })).token).pid).toBe('demo-product')
+  })
+
+  it('refuses, before sending, a WIDGENT_PRODUCT_ID that differs from NEXT_PUBLIC_WIDGENT_PRODUCT_ID', async () => {
+    vi.stubEnv('WIDGENT_PRODUCT_ID', 'server-product')
+    vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', 'page-product')
+    vi.stubEnv('WIDGENT_VERIFICATION_SECRET', SECRET)
+    const recorded = recordingFetch()
+    const error = await failure(createUserToken({ userId: 'ada-1' }, { fetch: recorded }))
+    expect(error).toMatchObject({ code: 'invalid-request', field: 'productId', status: undefined })
+    expect(error.message).toMatch(/WIDGENT_PRODUCT_ID \(server-product\) and NEXT_PUBLIC_WIDGENT_PRODUCT_ID \(page-product\) differ/)
+    expect(recorded.calls).toEqual([])
+    // An explicit productId settles it: the environment is not read.
+    await createUserToken({ productId: 'demo-product', userId: 'ada-1' }, { apiUrl: (await useEmulator()).url })
+  })
+
   it('prefers explicit input and options over the environment', async () => {
     const emulator = await useEmulator()
     vi.stubEnv('WIDGENT_PRODUCT_ID', 'from-env')
@@ -72,11 +97,12 @@ describe('createUserToken', () => {
 
   it('says which environment variable to set when productId or the secret is missing, before sending', async () => {
     vi.stubEnv('WIDGENT_PRODUCT_ID', '')
+    vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', '')
     vi.stubEnv('WIDGENT_VERIFICATION_SECRET', '')
     const recorded = recordingFetch()
     const noProduct = await failure(createUserToken({ userId: 'ada-1' }, { fetch: recorded }))
     expect(noProduct).toMatchObject({ code: 'invalid-request', field: 'productId', status: undefined })
-    expect(noProduct.message).toMatch(/set WIDGENT_PRODUCT_ID/)
+    expect(noProduct.message).toMatch(/set WIDGENT_PRODUCT_ID \(or NEXT_PUBLIC_WIDGENT_PRODUCT_ID\)/)
     const noSecret = await failure(createUserToken({ productId: 'demo-product', userId: 'ada-1' }, { fetch: recorded }))
     expect(noSecret.message).toMatch(/set WIDGENT_VERIFICATION_SECRET/)
     expect(recorded.calls).toEqual([])

@@ -3,7 +3,10 @@ import { validateTokenRequest } from '@widgent/token-request'
 import { codeForStatus, WidgentApiError } from './WidgentApiError'
 
 export const DEFAULT_API_URL = 'https://api.widgent.app'
-const ENV_HINT: Record<string, string> = { productId: 'WIDGENT_PRODUCT_ID', verificationSecret: 'WIDGENT_VERIFICATION_SECRET' }
+const ENV_HINT: Record<string, string> = {
+  productId: 'WIDGENT_PRODUCT_ID (or NEXT_PUBLIC_WIDGENT_PRODUCT_ID)',
+  verificationSecret: 'WIDGENT_VERIFICATION_SECRET',
+}
 
 /**
  * Asks Widgent (`POST /v1/auth/user-token`) for a token naming this user. Call it from your server only:
@@ -14,7 +17,7 @@ export async function createUserToken(input: CreateUserTokenInput, options: Crea
   const env = globalThis.process?.env ?? {}
   const checked = validateTokenRequest({
     ...input,
-    productId: input.productId ?? env.WIDGENT_PRODUCT_ID,
+    productId: input.productId ?? productIdFromEnv(env),
     verificationSecret: input.verificationSecret ?? env.WIDGENT_VERIFICATION_SECRET,
   })
   if (!checked.ok) {
@@ -57,6 +60,24 @@ export async function createUserToken(input: CreateUserTokenInput, options: Crea
     throw new WidgentApiError(`${apiUrl} answered ${status} with no token: check that WIDGENT_API_URL points at the Widgent API.`, 'invalid-response', status)
   }
   return typeof body.expiresAt == 'number' ? { token: body.token, expiresAt: body.expiresAt } : { token: body.token }
+}
+
+/**
+ * `WIDGENT_PRODUCT_ID`, else the page's `NEXT_PUBLIC_WIDGENT_PRODUCT_ID`: the product id is public (the page sends it
+ * to `init`), and the token must name the product the page runs, so a Next.js app writes it once. Two different
+ * values can only be a mistake: the widget would get tokens for another product.
+ */
+function productIdFromEnv(env: Record<string, string | undefined>): string | undefined {
+  const { WIDGENT_PRODUCT_ID: server, NEXT_PUBLIC_WIDGENT_PRODUCT_ID: page } = env
+  if (server && page && server != page) {
+    throw new WidgentApiError(
+      `WIDGENT_PRODUCT_ID (${server}) and NEXT_PUBLIC_WIDGENT_PRODUCT_ID (${page}) differ: the page would run one product and get tokens for the other. Set one of them.`,
+      'invalid-request',
+      undefined,
+      'productId',
+    )
+  }
+  return server || page
 }
 
 // Node's fetch hides the reason (ECONNREFUSED, ENOTFOUND) one level down, in `cause`.

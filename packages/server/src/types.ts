@@ -10,7 +10,7 @@ export interface WidgentUser {
 }
 
 export interface CreateUserTokenInput {
-  /** Defaults to `process.env.WIDGENT_PRODUCT_ID`. */
+  /** Defaults to `process.env.WIDGENT_PRODUCT_ID`, then `NEXT_PUBLIC_WIDGENT_PRODUCT_ID` (the same public id). */
   productId?: string
   /** Defaults to `process.env.WIDGENT_VERIFICATION_SECRET`. Server-side only. */
   verificationSecret?: string

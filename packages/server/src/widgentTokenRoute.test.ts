@@ -1,10 +1,12 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { claimsOf, isJwt, subOf } from '@widgent/test-utils'
 import { CREDENTIALS, useEmulator } from '@widgent/test-utils/emulator'
 import { messageAs } from './__tests__/helpers'
 import { widgentTokenRoute } from './widgentTokenRoute'
 
 const request = (query = '', init?: RequestInit) => new Request(`http://localhost:3000/api/widgent-token${query}`, init)
+
+afterEach(() => void vi.unstubAllEnvs())
 
 describe('widgentTokenRoute (fetch-style: Next.js, Hono, SvelteKit)', () => {
   it("answers the signed-in user's token, which the emulator's message endpoint accepts", async () => {
@@ -84,5 +86,25 @@ describe('widgentTokenRoute (fetch-style: Next.js, Hono, SvelteKit)', () => {
     })
     expect((await GET(request())).status).toBe(500)
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'no session' }))
+  })
+
+  it("in a Next.js app, reads the product id the page has (NEXT_PUBLIC_WIDGENT_PRODUCT_ID) and the server's secret", async () => {
+    const emulator = await useEmulator()
+    vi.stubEnv('WIDGENT_PRODUCT_ID', '')
+    vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', CREDENTIALS.productId)
+    vi.stubEnv('WIDGENT_VERIFICATION_SECRET', CREDENTIALS.verificationSecret)
+    vi.stubEnv('WIDGENT_API_URL', emulator.url)
+    const GET = widgentTokenRoute({ getUser: () => ({ id: 'ada-1' }) })
+    const response = await GET(request())
+    expect(response.status).toBe(200)
+    expect(claimsOf((await response.json()).token)).toMatchObject({ sub: 'ada-1', pid: CREDENTIALS.productId })
+
+    const onError = vi.fn()
+    vi.stubEnv('WIDGENT_PRODUCT_ID', 'another-product')
+    const mismatched = await widgentTokenRoute({ onError, getUser: () => ({ id: 'ada-1' }) })(request())
+    expect(mismatched.status).toBe(500)
+    expect(await mismatched.json()).toMatchObject({ code: 'invalid-request' })
+    expect(String(onError.mock.calls[0]![0])).toMatch(/differ/)
+    expect(emulator.log().tokens).toHaveLength(1)
   })
 })

@@ -1,2 +1,6 @@
 export { startPlayground, APPS } from './startPlayground'
 export type { AppName, Playground, PlaygroundOptions } from './startPlayground'
+export { buildNextApp, startNextApp, nextAppEnv, NEXT_APP_DIR } from './nextApp'
+export { pickPort } from './pickPort'
+export type { AppServer } from './startApp'
+export type { WidgentService } from './serviceFromEnv'

@@ -4,13 +4,14 @@ import type { LogLevel } from 'vite'
 import { pickPort } from './pickPort'
 import { serviceFromEnv } from './serviceFromEnv'
 import { startApp, type AppServer } from './startApp'
+import { startNextApp } from './nextApp'
 import { startNuxt } from './startNuxt'
 
-export const APPS = ['react', 'vue', 'svelte', 'nuxt'] as const
+export const APPS = ['react', 'vue', 'svelte', 'nuxt', 'next'] as const
 export type AppName = (typeof APPS)[number]
 
 // Used when free; otherwise any free port.
-const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176 }
+const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176, next: 5177 }
 
 export interface PlaygroundOptions {
   /** Which apps to serve; all four by default. */
@@ -42,8 +43,9 @@ export interface Playground {
 }
 
 /**
- * The playground: the emulator (faults enabled), the demo backend and the apps' servers (Vite's; Nuxt's own),
- * all on 127.0.0.1. `npm run playground` and the end-to-end suite both start it this way.
+ * The playground: the emulator (faults enabled), the demo backend and the apps' servers (Vite's; Nuxt's own; the
+ * Next.js app's `next dev`, with route handlers of its own instead of the demo backend), all on 127.0.0.1.
+ * `npm run playground` and the end-to-end suite both start it this way.
  */
 export async function startPlayground({
   apps = APPS,
@@ -85,14 +87,15 @@ export async function startPlayground({
     const config = { productId, serviceKey, scriptUrl }
     const appPorts: number[] = []
     for (const name of apps) appPorts.push(await port(name))
+    const service = { apiUrl, scriptUrl, productId, serviceKey, verificationSecret }
+    // Nuxt and Next.js run their own servers; the Vite apps share one way to start.
+    const startOne = (name: AppName, port: number) => {
+      if (name == 'nuxt') return startNuxt({ port, backendUrl: backend.url, config, server: { apiUrl, verificationSecret }, mode: nuxt, logLevel })
+      if (name == 'next') return startNextApp('dev', { port, service, quiet: logLevel == 'error' || logLevel == 'silent' })
+      return startApp(name, { port, backendUrl: backend.url, config, logLevel, watch })
+    }
     // In parallel: each dev server is a process of its own.
-    const started = await Promise.allSettled(
-      apps.map((name, i) =>
-        name == 'nuxt'
-          ? startNuxt({ port: appPorts[i]!, backendUrl: backend.url, config, server: { apiUrl, verificationSecret }, mode: nuxt, logLevel })
-          : startApp(name, { port: appPorts[i]!, backendUrl: backend.url, config, logLevel, watch }),
-      ),
-    )
+    const started = await Promise.allSettled(apps.map((name, i) => startOne(name, appPorts[i]!)))
     for (const app of started) if (app.status == 'fulfilled') closers.push(app.value.close)
     for (const app of started) if (app.status == 'rejected') throw app.reason
     return {

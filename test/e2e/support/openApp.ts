@@ -23,6 +23,7 @@ export interface IdentityChange {
 declare global {
   interface Window {
     __panelIdentities: IdentityChange[]
+    __statusIdentities: string[]
     __firstStatus?: Element
   }
 }
@@ -50,12 +51,16 @@ export async function openApp(browser: Browser, app: string, url: string, { shar
       await context.close()
     })
   }
-  // Every value of the panel's data-identity, in order, from the moment the panel appears; and the first
-  // status element the page had (the server's, when it renders one), to tell hydration from a re-render.
+  // Every value of the panel's data-identity, in order, from the moment the panel appears; the same for the status
+  // line (from the server's HTML on, when it renders one); and the first status element the page had, to tell
+  // hydration from a re-render.
   await context.addInitScript(() => {
     window.__panelIdentities = []
+    window.__statusIdentities = []
     new MutationObserver(() => {
       window.__firstStatus ??= document.querySelector('[data-testid=status]') ?? undefined
+      const status = document.querySelector('[data-testid=status]')?.getAttribute('data-identity')
+      if (status && status != window.__statusIdentities.at(-1)) window.__statusIdentities.push(status)
       const identity = document.querySelector('widgent-panel')?.getAttribute('data-identity')
       if (identity && identity != window.__panelIdentities.at(-1)?.identity) window.__panelIdentities.push({ at: Date.now(), identity })
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-identity'] })
@@ -168,6 +173,11 @@ export class AppPage {
   /** Whether the status element is still the first one the page had. */
   keptFirstStatus(): Promise<boolean> {
     return this.page.evaluate(() => !!window.__firstStatus && window.__firstStatus == document.querySelector('[data-testid=status]'))
+  }
+
+  /** Every identity the status line has shown since the page loaded (`data-identity`), in order. */
+  statusIdentities(): Promise<string[]> {
+    return this.page.evaluate(() => window.__statusIdentities)
   }
 
   /** Every identity the panel has shown, in order. */

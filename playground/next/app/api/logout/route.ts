@@ -1,0 +1,6 @@
+import { signOut } from '../../session'
+
+export async function POST() {
+  await signOut()
+  return Response.json({ user: null })
+}

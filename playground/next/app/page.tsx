@@ -1,0 +1,6 @@
+import { App } from './App'
+import { sessionUser } from './session'
+
+export default async function Page() {
+  return <App user={await sessionUser()} />
+}
