@@ -10,7 +10,7 @@ export interface PlaygroundConfig {
 
 declare const __WIDGENT_PLAYGROUND__: PlaygroundConfig | undefined
 
-const TIMEOUTS = ['loadTimeoutMs', 'authTimeoutMs', 'tokenTimeoutMs'] as const
+const TIMEOUTS = ['loadTimeoutMs', 'authTimeoutMs', 'tokenTimeoutMs', 'tokenMaxAgeMs'] as const
 
 /**
  * The kit's options for this page: the product from the start script, and the kit's timeouts from the

@@ -82,9 +82,10 @@ export function appSpec(app: AppUnderTest) {
   })
 
   it('refreshes a short-lived token before it expires, with no anonymous gap', async () => {
-    // 10 s tokens: the widget asks again 2 s before expiry, a margin a busy machine still meets.
+    // 10 s tokens: the widget asks again 2 s before expiry, a margin a busy machine still meets. The kit cannot read
+    // the expiry of a strict emulator's tokens (not JWTs): reused for 5 s at most, it hands the widget a fresh one.
     app.emulator.setTokenTtl(10)
-    const page = await signInAsAda()
+    const page = await signInAsAda('?tokenMaxAgeMs=5000')
     await expect.poll(() => tokensFor('ada').length, { timeout: 20_000 }).toBe(2)
     const adaAnswers = async () => (await page.answers()).filter((answer) => answer.identity == 'ada')
     await expect.poll(async () => (await adaAnswers()).length).toBe(2)
@@ -165,9 +166,10 @@ export function appSpec(app: AppUnderTest) {
   })
 
   it('a session dropped on the server (401) leaves the widget anonymous, with no request storm', async () => {
-    // Short tokens, so the widget soon asks for a new one on its own.
+    // Short tokens, so the widget soon asks for a new one on its own (1 s before expiry); a token whose expiry the
+    // kit cannot read (the strict emulator's) is reused for 1 s at most, so that ask reaches the route.
     app.emulator.setTokenTtl(3)
-    const page = await signInAsAda()
+    const page = await signInAsAda('?tokenMaxAgeMs=1000')
     expect((await page.page.request.post(`${app.url}api/__expire-session`)).status()).toBe(204)
     // Requests made with no session: a refresh that was already on its way may still bring Ada a token.
     const unauthorized = () => app.backend.tokenRequests().filter((request) => request.userId == null)

@@ -7,6 +7,8 @@ import { openApp, saveArtifacts, type AppPage } from './openApp'
 
 export interface AppUnderTest {
   name: AppName
+  /** Against the emulator's strict mode. */
+  strict: boolean
   /** The app's URL, with a trailing slash. */
   url: string
   emulator: Emulator
@@ -25,13 +27,15 @@ export interface AppUnderTest {
  * as it ships: `nuxi build`, then its Node server; on free ports, against an
  * emulator of its own with faults enabled, and with no file watching, so nothing reloads a page mid-test),
  * for the tests of one file. Before each test the emulator
- * forgets its faults, its log and any short token lifetime, and the backend its token route's faults.
+ * forgets its faults, its log and any short token lifetime, and the backend its token route's faults. `strict`: the
+ * emulator offers only what the vendor page documents (tokens that are not JWTs, no ready flag, no command queue).
  */
-export function useApp(name: AppName): AppUnderTest {
+export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
   let playground: Playground
   let browser: Browser
   const app = {
     name,
+    strict,
     shared(query = '') {
       const shared = {} as { page: AppPage }
       beforeAll(async () => {
@@ -45,7 +49,7 @@ export function useApp(name: AppName): AppUnderTest {
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'))
-    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build' })
+    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build', strict })
     Object.assign(app, {
       url: playground.apps[name]!,
       emulator: playground.emulator!,
