@@ -22,6 +22,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const emulator = await startEmulator({ tokenTtlSeconds: 2 })
 const backend = await startBackend({ apiUrl: emulator.url, productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, latencyMs: 50 })
 const script = await bundle('../../soak/page.ts')
+// Who the browser's session names, as the backend's sign-in and sign-out answers said (the proxy sees them).
+const sessions: Array<{ at: number; user: string }> = []
 // The page and its /api on one origin, so the session cookie is first-party.
 const site = createServer(async (req, res) => {
   if (req.url!.startsWith('/api/')) {
@@ -29,8 +31,10 @@ const site = createServer(async (req, res) => {
     const headers = { 'content-type': req.headers['content-type'] ?? 'application/json', cookie: req.headers.cookie ?? '' }
     const answer = await fetch(`${backend.url}${req.url}`, { method: req.method, headers, body }).catch(() => null)
     if (!answer) return void res.writeHead(502).end()
+    const text = Buffer.from(await answer.arrayBuffer())
+    if (answer.ok && (req.url == '/api/login' || req.url == '/api/logout')) sessions.push({ at: Date.now(), user: JSON.parse(text.toString()).user?.id ?? '' })
     res.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => name != 'content-encoding' && name != 'content-length')))
-    return void res.end(Buffer.from(await answer.arrayBuffer()))
+    return void res.end(text)
   }
   if (req.url == '/page.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script)
   res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/page.js"></script>')
@@ -59,14 +63,13 @@ const load = async (page: Page) => {
 const tabs = await Promise.all([0, 1, 2].map(() => context.newPage()))
 for (const tab of tabs) await load(tab)
 
-/** Every tab's widget holds what its app says: the user's identity, or anonymous when signed out. */
+/** Every tab's kit has done with the outage: nothing under way, and no automatic try still due. */
 const settled = () =>
   Promise.all(
     tabs.map((tab) =>
       tab.evaluate(() => {
-        const state = window.soak.state()
-        const shown = document.querySelector('widgent-panel')?.getAttribute('data-identity')
-        return state.user ? shown == state.user.id : shown == 'anonymous'
+        const { identity, retryAt } = window.soak.state()
+        return identity != 'fetching' && retryAt == null
       }),
     ),
   ).then((all) => all.every(Boolean))
@@ -101,17 +104,23 @@ await setBackendFaults(backend.url, null)
 for (const tab of tabs) done.push(await record(tab))
 const heapAtEnd = await heap(tabs[0]!)
 
-// A delivery is wrong when the widget got a user's token while its own tab's app said someone else (or nobody).
-let wrong = 0
+// A delivery is wrong when the widget got a user's token while neither its own tab's app nor the browser's session
+// named that user: the kit hands a tab only its app's user, or (after another tab changed the session) whoever its
+// own token route says.
+const at = (timeline: Array<{ at: number; user: string }>, time: number) => timeline.filter((change) => change.at <= time).at(-1)?.user ?? ''
+const wrongOnes: string[] = []
 let deliveries = 0
 for (const { users, answers } of done) {
   for (const answer of answers) {
     if (answer.identity == 'anonymous') continue
     deliveries++
-    const told = users.filter((change) => change.at <= answer.at).at(-1)?.user ?? ''
-    if (told != answer.identity) wrong++
+    const told = at(users, answer.at)
+    const session = at(sessions, answer.at)
+    if (answer.identity != told && answer.identity != session) wrongOnes.push(`${answer.identity} while the tab said ${told || 'nobody'} and the session ${session || 'nobody'}`)
   }
 }
+const wrong = wrongOnes.length
+if (wrong) console.log(wrongOnes.join('\n'))
 const sorted = recoveries.sort((a, b) => a - b)
 const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 const requests = backend.tokenRequests().length
