@@ -7,3 +7,4 @@ export { countSubscriptions, countWindowListeners, runScripts } from './listener
 export { setup } from './setup'
 export { eventually } from './eventually'
 export { goOnline, restoreFromCache, showPage } from './pageEvents'
+export { controlledFetchToken, type TokenRequest } from './controlledFetchToken'

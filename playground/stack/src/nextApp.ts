@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { AppServer } from './startApp'
 import type { WidgentService } from './serviceFromEnv'
+import { stopChild } from './stopChild'
 
 /** The Next.js app's folder: `next` runs there, as a user runs it in theirs. */
 export const NEXT_APP_DIR = fileURLToPath(new URL('../../next/', import.meta.url))
@@ -58,13 +59,7 @@ export async function startNextApp(command: 'dev' | 'start', { port, service, qu
   const url = `http://127.0.0.1:${port}/`
   const { child, output } = next([command, '-H', '127.0.0.1', '-p', String(port)], nextAppEnv(service), quiet)
   const exited = once(child, 'exit')
-  const close = async () => {
-    if (child.exitCode != null || child.signalCode != null) return
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-    await exited
-    clearTimeout(timer)
-  }
+  const close = () => stopChild(child, exited)
   let gone = false
   void exited.then(() => (gone = true))
   // Polled rather than read from its output: the first answer also means the page has been compiled (`next dev`).

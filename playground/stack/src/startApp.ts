@@ -2,6 +2,7 @@ import { fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import type { ServeAppOptions } from './serveApp'
+import { stopChild } from './stopChild'
 
 export interface AppServer {
   /** With a trailing slash. */
@@ -19,14 +20,7 @@ export async function startApp(name: string, options: ServeAppOptions): Promise<
     stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
   })
   const exited = once(child, 'exit')
-  const close = async () => {
-    if (child.exitCode == null && child.signalCode == null) {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-      await exited
-      clearTimeout(timer)
-    }
-  }
+  const close = () => stopChild(child, exited)
   const ready = once(child, 'message')
   const outcome = await Promise.race([ready.then(() => 'ready'), exited.then(([code]) => `exited with code ${code}`)])
   if (outcome != 'ready') {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { LogLevel } from 'vite'
 import type { PlaygroundConfig } from '@widgent/playground-shared'
 import type { AppServer } from './startApp'
+import { stopChild } from './stopChild'
 
 export interface StartNuxtOptions {
   port: number
@@ -68,12 +69,7 @@ export async function startNuxt({ port, backendUrl, config, server, mode, logLev
   }
   const exited = once(child, 'exit')
   const close = async () => {
-    if (child.exitCode == null && child.signalCode == null) {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-      await exited
-      clearTimeout(timer)
-    }
+    await stopChild(child, exited)
     if (out) await rm(out, { recursive: true, force: true })
   }
   const url = `http://127.0.0.1:${port}/`

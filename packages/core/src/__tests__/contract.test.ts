@@ -1,7 +1,7 @@
-import { deferred, flush, installFakeWidget, jwt, opaqueToken, subOf, uniqueProduct, type Deferred, type FakeWidgetOptions } from '@widgent/test-utils'
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import type { WidgentOptions, WidgentUser } from '../types'
-import { freshKit } from './freshKit'
+import { flush, jwt, opaqueToken, subOf, type FakeWidgetOptions } from '@widgent/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { WidgentOptions } from '../types'
+import { setupClient } from './setupClient'
 
 /**
  * The kit against a widget and a token source that follow the vendor page and nothing more: tokens of any format,
@@ -11,20 +11,10 @@ import { freshKit } from './freshKit'
 const ada = { id: 'ada', name: 'Ada' }
 const grace = { id: 'grace', name: 'Grace' }
 
-/** A fresh kit, a widget as `widgetOptions` say (none for null; installed after the kit, which clears the page), and a client. */
-async function setup(widgetOptions: FakeWidgetOptions | null, extra: Partial<WidgentOptions> = {}) {
-  const kit = await freshKit()
-  const widget = widgetOptions ? installFakeWidget(widgetOptions) : undefined
-  const requests: Array<{ user: WidgentUser; signal: AbortSignal } & Deferred<string>> = []
-  const fetchToken = vi.fn((user: WidgentUser, { signal }: { signal: AbortSignal }) => {
-    const request = { user, signal, ...deferred<string>() }
-    requests.push(request)
-    return request.promise
-  })
-  const onError = vi.fn()
-  const created = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, ...extra })
-  onTestFinished(() => created.destroy())
-  return { widget: widget!, client: created, requests, fetchToken, onError }
+/** A fresh kit, a widget as `widgetOptions` say (none for null), and a client, not yet mounted. */
+const setup = async (widgetOptions: FakeWidgetOptions | null, options: Partial<WidgentOptions> = {}) => {
+  const { widget, client, requests, onError } = await setupClient({ widget: widgetOptions, ...options })
+  return { widget, client, requests, onError }
 }
 
 afterEach(() => {

@@ -1,7 +1,8 @@
 import { deferred, flush, installFakeWidget, jwt, opaqueToken, subOf, uniqueProduct } from '@widgent/test-utils'
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import type { WidgentOptions, WidgentUser } from '../types'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { WidgentOptions } from '../types'
 import { freshKit } from './freshKit'
+import { setupClient } from './setupClient'
 
 // Every rule holds on a widget that offers the vendor page's contract only (strict) and on a lenient one.
 let strict = false
@@ -11,20 +12,7 @@ let strict = false
  * decides when, and in which order, the backend answers.
  */
 async function setup(extra: Partial<WidgentOptions> = {}) {
-  const kit = await freshKit()
-  const widget = installFakeWidget({ ready: true, strict })
-  const requests: Array<{ user: WidgentUser; signal: AbortSignal } & ReturnType<typeof deferred<string>>> = []
-  const fetchToken = vi.fn((user: WidgentUser, { signal }: { signal: AbortSignal }) => {
-    const request = { user, signal, ...deferred<string>() }
-    requests.push(request)
-    return request.promise
-  })
-  const onError = vi.fn()
-  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, ...extra })
-  // A client left running would answer the next test's widget too.
-  onTestFinished(() => client.destroy())
-  client.mount()
-  await flush()
+  const { kit, widget, requests, fetchToken, onError, client } = await setupClient({ widget: { ready: true, strict }, mount: true, ...extra })
   /** Answer request `i` with a token for its own user. */
   const answer = async (i: number, ttl = 3600) => {
     await flush()

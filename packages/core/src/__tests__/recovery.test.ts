@@ -1,7 +1,7 @@
-import { deferred, flush, goOnline, installFakeWidget, jwt, restoreFromCache, showPage, subOf, uniqueProduct, type Deferred } from '@widgent/test-utils'
+import { flush, goOnline, jwt, restoreFromCache, showPage, subOf } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import type { WidgentOptions, WidgentUser } from '../types'
-import { freshKit } from './freshKit'
+import type { WidgentOptions } from '../types'
+import { setupClient } from './setupClient'
 
 /**
  * Identity heals by itself: a failure that may get better is tried again on a capped backoff, on `online` and
@@ -14,19 +14,7 @@ const down = () => new TypeError('Failed to fetch')
 
 /** A mounted client on a ready widget, signed in as Ada; `requests` holds each token request for the test to answer. */
 async function setup(extra: Partial<WidgentOptions> = {}) {
-  const kit = await freshKit()
-  const widget = installFakeWidget({ ready: true, strict: true })
-  const requests: Array<{ user: WidgentUser; signal: AbortSignal } & Deferred<string>> = []
-  const fetchToken = vi.fn((user: WidgentUser, { signal }: { signal: AbortSignal }) => {
-    const request = { user, signal, ...deferred<string>() }
-    requests.push(request)
-    return request.promise
-  })
-  const onError = vi.fn()
-  const productId = uniqueProduct()
-  const client = kit.createWidgent({ productId, serviceKey: 'key', fetchToken, onError, ...extra })
-  onTestFinished(() => client.destroy())
-  client.mount()
+  const { kit, widget, requests, client, onError, productId } = await setupClient({ widget: { ready: true, strict: true }, mount: true, ...extra })
   client.setUser(ada)
   await flush()
   /** Fails the request under way (`error` says how) and each of its retries, 0.5 s and 1 s apart: the failure then stands. */
