@@ -8,13 +8,14 @@ export interface ParsedToken {
 
 /**
  * Check what a token source answered. Any non-empty string is a token: the vendor page promises no format. Its
- * expiry is read only from a JWT (decoded, not verified: Widgent verifies the signature), and an expired one is refused.
+ * expiry is read from a JWT (decoded, not verified: Widgent verifies the signature), else from `expiresAt` when the
+ * token route said (ms); an expired token is refused.
  */
-export function parseToken(token: unknown): ParsedToken {
+export function parseToken(token: unknown, expiresAtHint?: unknown): ParsedToken {
   if (typeof token != 'string' || !token) {
     throw new WidgentError('invalid-token', __DEV__ && 'Expected { "token": "<the token your backend got from Widgent>" }.')
   }
-  const expiresAt = readExpiry(token)
+  const expiresAt = readExpiry(token) ?? (Number.isFinite(expiresAtHint) ? (expiresAtHint as number) : null)
   if (expiresAt !== null && expiresAt <= Date.now()) {
     throw new WidgentError('invalid-token', __DEV__ && 'The token has expired: mint a fresh one per request, and check the server clock.')
   }

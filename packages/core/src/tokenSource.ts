@@ -154,7 +154,8 @@ async function attempt(options: WidgentOptions, user: WidgentUser, signal: Abort
         throw new WidgentError('token-fetch', __DEV__ && `No token within ${timeoutMs} ms.`)
       }),
     ])
-    return parseToken(answer)
+    // The endpoint's answer is parsed where its expiresAt is read; a fetchToken answers the token alone.
+    return options.fetchToken ? parseToken(answer) : (answer as ParsedToken)
   } catch (error) {
     throw error instanceof WidgentError ? error : new WidgentError('token-fetch', __DEV__ && String(error))
   } finally {

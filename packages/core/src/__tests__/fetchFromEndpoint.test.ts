@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { claimsOf, jwt } from '@widgent/test-utils'
 import { fetchFromEndpoint } from '../fetchFromEndpoint'
 
 const respond = (body: string, status = 200) => vi.fn(async () => new Response(body, { status }))
@@ -10,8 +11,22 @@ describe('fetchFromEndpoint', () => {
   it('GETs the URL with credentials, bypassing the HTTP cache, and returns body.token', async () => {
     const fetch = respond('{"token":"t"}')
     vi.stubGlobal('fetch', fetch)
-    await expect(fetchFromEndpoint('/api/widgent-token', signal)).resolves.toBe('t')
+    await expect(fetchFromEndpoint('/api/widgent-token', signal)).resolves.toEqual({ token: 't', expiresAt: null })
     expect(fetch).toHaveBeenCalledWith('/api/widgent-token', expect.objectContaining({ credentials: 'include', cache: 'no-store', signal }))
+  })
+
+  it("reads the expiry of a token that is not a JWT from the route's expiresAt (as @widgent/server passes it on)", async () => {
+    const expiresAt = Date.now() + 60_000
+    vi.stubGlobal('fetch', respond(JSON.stringify({ token: 'opaque', expiresAt })))
+    await expect(fetchFromEndpoint('/t', signal)).resolves.toEqual({ token: 'opaque', expiresAt })
+  })
+
+  it("a JWT's own exp wins over the route's expiresAt, and a past expiresAt is invalid-token", async () => {
+    const token = jwt('ada', 600)
+    vi.stubGlobal('fetch', respond(JSON.stringify({ token, expiresAt: Date.now() + 5000 })))
+    await expect(fetchFromEndpoint('/t', signal)).resolves.toEqual({ token, expiresAt: (claimsOf(token).exp as number) * 1000 })
+    vi.stubGlobal('fetch', respond(JSON.stringify({ token: 'opaque', expiresAt: Date.now() - 1 })))
+    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({ code: 'invalid-token' })
   })
 
   it.each([401, 403])('turns %i into unauthorized', async (status) => {
