@@ -16,7 +16,7 @@ interface Config {
  * started, so your app's servers and the tests share it), puts it in `Cypress.env('widgentEmulator')` and adds the
  * tasks `cy.task('widgent:emulator')` and `cy.task('widgent:log')`. Returns the config; the emulator stops after the run.
  */
-export async function widgentEmulatorTasks<C extends Config>(on: On, config: C, options?: EmulatorOptions): Promise<C> {
+export async function widgentEmulatorTasks<C extends Config>(on: On, config: C, options?: EmulatorOptions): Promise<C & { env: { widgentEmulator: WidgentEmulatorInfo } }> {
   const joined = emulatorFromEnv()
   const emulator = joined ? undefined : await startWidgentEmulator(options)
   const { url, scriptUrl, productId, serviceKey, verificationSecret } = joined ?? emulator!
@@ -26,6 +26,5 @@ export async function widgentEmulatorTasks<C extends Config>(on: On, config: C, 
     'widgent:log': (): Promise<EmulatorLog> => readEmulatorLog(url),
   })
   if (emulator) on('after:run', () => emulator.close())
-  config.env.widgentEmulator = info
-  return config
+  return Object.assign(config, { env: Object.assign(config.env, { widgentEmulator: info }) })
 }

@@ -49,7 +49,7 @@ describe('the Cypress plugin', () => {
     const handlers: Record<string, unknown> = {}
     const on = ((event: string, handler: unknown) => (handlers[event] = handler)) as Parameters<typeof widgentEmulatorTasks>[0]
     const config = await widgentEmulatorTasks(on, { env: {}, baseUrl: 'http://localhost:5173' })
-    const info = config.env.widgentEmulator as { url: string; scriptUrl: string; productId: string }
+    const info = config.env.widgentEmulator
     expect(config.baseUrl).toBe('http://localhost:5173')
     expect(info).toMatchObject({ scriptUrl: `${info.url}/widget.js`, productId: 'demo-product' })
     const tasks = handlers.task as Record<string, () => unknown>
@@ -66,7 +66,7 @@ describe('the Cypress plugin', () => {
       for (const [name, value] of Object.entries(parent.env)) vi.stubEnv(name, value)
       const handlers: Record<string, unknown> = {}
       const config = await widgentEmulatorTasks(((event: string, handler: unknown) => (handlers[event] = handler)) as never, { env: {} })
-      expect((config.env.widgentEmulator as { url: string }).url).toBe(parent.url)
+      expect(config.env.widgentEmulator.url).toBe(parent.url)
       expect(handlers['after:run']).toBeUndefined()
     } finally {
       await parent.close()
