@@ -1,0 +1,2 @@
+export { installFakeWidget } from './installFakeWidget'
+export type { FakeWidget, FakeWidgetOptions, WidgetCommand } from './installFakeWidget'
