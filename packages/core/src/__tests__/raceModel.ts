@@ -79,6 +79,8 @@ interface Page {
   mounted(): boolean
   /** The kit reports a failed token request for the current user. */
   failed(): boolean
+  /** Leaves the page as the next run expects it: nothing of this run still listening. */
+  close(): void
 }
 
 /**
@@ -219,8 +221,8 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
     report.final = { got: subOf(widget.answers.at(-1) ?? ''), want }
   }
 
+  page.close()
   if (implementation === 'kit') {
-    page.destroy()
     await flush()
     report.timersAfterDestroy = vi.getTimerCount()
   }
@@ -254,13 +256,22 @@ function kitPage(kit: Awaited<ReturnType<typeof freshKit>>, setSession: (user: s
     },
     mounted: () => !!unmount,
     failed: () => client.getSnapshot().identity === 'error',
+    close: () => client.destroy(),
   }
 }
 
 /** The vendor's documented snippet, run as written: one fetcher, registered once on ready, never told about sign-in or out. */
 function vendorPage(widget: ReturnType<typeof installFakeWidget>, setSession: (user: string | null) => void): Page {
   let settled: string | undefined
+  // The snippet's ready listener is never removed: kept here, so this run can take it away when it ends.
+  const listeners: Array<[string, EventListenerOrEventListenerObject]> = []
+  const addEventListener = window.addEventListener
+  window.addEventListener = (type: string, listener: EventListenerOrEventListenerObject) => {
+    listeners.push([type, listener])
+    addEventListener.call(window, type, listener)
+  }
   new Function(vendorSnippet(uniqueProduct(), 'key'))()
+  window.addEventListener = addEventListener
   widget.fireReady()
   return {
     signedIn: () => settled || '',
@@ -273,5 +284,6 @@ function vendorPage(widget: ReturnType<typeof installFakeWidget>, setSession: (u
     mount() {},
     mounted: () => !!widget.fetcher,
     failed: () => false,
+    close: () => listeners.forEach(([type, listener]) => window.removeEventListener(type, listener)),
   }
 }
