@@ -17,7 +17,7 @@ const react = ['react', 'react-dom', 'react/jsx-runtime']
 
 export const entries: Entry[] = [
   // Every identity rule costs bytes; 1,900 B could not hold them all (README "Size" itemises the cost).
-  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3400, target: 1900 },
+  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3450, target: 1900 },
   { name: '@widgent/core loadWidgent', code: `export { loadWidgent } from '@widgent/core'`, external: [] },
   { name: '@widgent/react (core external)', code: `export * from '@widgent/react'`, external: [...react, '@widgent/core'], budget: 500 },
   // The Next.js entry with the binding it builds on: the provider, configureWidgent and the hooks it re-exports.
