@@ -1,3 +1,4 @@
 import { defineConfig } from '@widgent/config/rollup'
 
-export default defineConfig()
+// The launcher facade is an entry of its own: apps that never show it never ship it.
+export default [...defineConfig(), ...defineConfig({ input: 'src/launcher/index.ts', name: 'launcher' })]

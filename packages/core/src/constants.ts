@@ -17,3 +17,8 @@ export const RECOVERY_DELAY_MS = 5_000
 export const MAX_RECOVERY_DELAY_MS = 300_000
 /** Returning to the page tries again only when the last try started at least this long ago. */
 export const RECOVERY_MIN_GAP_MS = 5_000
+/** `load: 'idle'` waits for this many idle periods in a row of at least IDLE_PERIOD_MS each: the page has gone quiet. */
+export const IDLE_PERIODS = 3
+export const IDLE_PERIOD_MS = 40
+/** ...but no longer than this, so a page that never goes quiet still gets its widget. */
+export const IDLE_MAX_WAIT_MS = 10_000

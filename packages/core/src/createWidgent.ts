@@ -4,6 +4,7 @@ import { createStore } from './createStore'
 import { createDebug } from './debug'
 import { loadScript } from './loadWidgent'
 import { retry } from './retryer'
+import { savesData } from './savesData'
 import { createTokenSource, type TokenRequest } from './tokenSource'
 import { openTabChannel } from './tabChannel'
 import { watchPage } from './watchPage'
@@ -160,6 +161,8 @@ function newClient(options: WidgentOptions): WidgentClient {
       const { signal } = start()
       loadError = null
       set({ widget: 'loading' })
+      // The token is asked for beside the script, so the widget gets it the moment it is ready to ask.
+      if (user) tokens.get(user)
       loading = retry(() => loadScript(options), signal).then(
         () => {
           if (!signal.aborted) widgetReady()
@@ -195,7 +198,8 @@ function newClient(options: WidgentOptions): WidgentClient {
       if (!run && typeof window != 'undefined') {
         const when = options.load ?? 'eager'
         if (when == 'eager') void load()
-        else if (when == 'idle') whenIdle(load, start().signal)
+        // Saving data: only the app's own load() or command (a click on the launcher) fetches the script.
+        else if (when == 'idle' && !savesData()) whenIdle(load, start().signal)
       }
       // The last unmount destroys; StrictMode's unmount and remount revive the same client.
       return () => {

@@ -29,6 +29,31 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
+/** requestIdleCallback under the test's control: `run(ms)` calls every pending callback with an idle period of `ms`. */
+function fakeIdleCallbacks() {
+  vi.useFakeTimers()
+  // After the test's client is destroyed (onTestFinished hooks run last registered first): it cancels its wait.
+  onTestFinished(() => {
+    vi.unstubAllGlobals()
+  })
+  const pending = new Map<number, IdleRequestCallback>()
+  let ids = 0
+  vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => (pending.set(++ids, callback), ids))
+  vi.stubGlobal('cancelIdleCallback', (id: number) => pending.delete(id))
+  return {
+    run(ms: number) {
+      const callbacks = [...pending.values()]
+      pending.clear()
+      callbacks.forEach((callback) => callback({ didTimeout: false, timeRemaining: () => ms }))
+    },
+    pending: () => pending.size,
+  }
+}
+
+/** navigator.connection as the Network Information API reports it. */
+const saveData = (connection: { saveData?: boolean; effectiveType?: string }) =>
+  Object.defineProperty(navigator, 'connection', { value: connection, configurable: true })
+
 describe('createWidgent: options', () => {
   it('throws at once when given a verificationSecret, saying it belongs on the server', async () => {
     const { createWidgent, WidgentError } = await freshKit()
@@ -101,20 +126,85 @@ describe('createWidgent: loading', () => {
     expect(widget.registrations).toBe(1)
   })
 
-  it("load: 'idle' waits for the browser to be idle, and an unmount before then cancels it", async () => {
-    const idle: Array<() => void> = []
-    window.requestIdleCallback = vi.fn((callback: () => void) => idle.push(callback)) as never
-    window.cancelIdleCallback = vi.fn()
+  it("load: 'idle' loads once the page has gone quiet, and an unmount before then cancels the wait", async () => {
+    const idle = fakeIdleCallbacks()
     const { client } = await setup({ load: 'idle' })
     const unmount = client.mount()
+    idle.run(50)
+    idle.run(50)
+    idle.run(10) // a busy moment: the count starts again
+    idle.run(50)
+    idle.run(50)
     expect(client.getSnapshot().widget).toBe('idle')
-    idle[0]!()
+    idle.run(50)
     await flush()
     expect(client.getSnapshot().widget).toBe('ready')
     unmount()
+    const unmountAgain = client.mount()
+    expect(idle.pending()).toBe(1)
+    unmountAgain()
+    expect(idle.pending()).toBe(0)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(client.getSnapshot().widget).toBe('idle')
+  })
+
+  it("load: 'idle' loads after 10 s on a page that never goes quiet", async () => {
+    const idle = fakeIdleCallbacks()
+    const { client } = await setup({ load: 'idle' })
     client.mount()
-    unmount()
-    expect(window.cancelIdleCallback).toHaveBeenCalled()
+    for (let i = 0; i < 99; i++) {
+      idle.run(10)
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    expect(client.getSnapshot().widget).toBe('idle')
+    await vi.advanceTimersByTimeAsync(100)
+    expect(client.getSnapshot().widget).toBe('ready')
+    expect(idle.pending()).toBe(0)
+  })
+
+  it("load: 'idle' does not load while the browser asks to save data; load() still does", async () => {
+    const idle = fakeIdleCallbacks()
+    saveData({ saveData: true })
+    const { client } = await setup({ load: 'idle' })
+    client.mount()
+    expect(idle.pending()).toBe(0)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(client.getSnapshot().widget).toBe('idle')
+    await client.load()
+    expect(client.getSnapshot().widget).toBe('ready')
+  })
+
+  it.each([{ saveData: true }, { effectiveType: '2g' }, { effectiveType: 'slow-2g' }])('savesData() on %o, not on 4g', async (connection) => {
+    const { savesData } = await import('../savesData')
+    saveData({ effectiveType: '4g' })
+    expect(savesData()).toBe(false)
+    saveData(connection)
+    expect(savesData()).toBe(true)
+  })
+
+  it("load: 'interaction' loads on the app's first command, and sends it once ready", async () => {
+    const { client, widget } = await setup({ load: 'interaction' })
+    client.mount()
+    await flush()
+    expect(client.getSnapshot().widget).toBe('idle')
+    client.command('open')
+    await flush()
+    expect(client.getSnapshot().widget).toBe('ready')
+    expect(widget.commands.filter(([name]) => name == 'open')).toEqual([['open']])
+  })
+
+  it('asks for the token as the load starts, so a signed-in widget gets it the moment it asks', async () => {
+    const { client, fetchToken, runScript } = await setup({ load: 'manual' }, { onPage: false })
+    client.mount()
+    client.setUser({ id: 'ada' })
+    expect(fetchToken).not.toHaveBeenCalled()
+    void client.load()
+    expect(fetchToken).toHaveBeenCalledTimes(1)
+    const widget = runScript()
+    widget.fireReady()
+    await flush()
+    await widget.waitForToken(jwt('ada'))
+    expect(fetchToken).toHaveBeenCalledTimes(1)
   })
 
   it('retries a failed load twice with backoff, then reports script-load; load() again recovers', async () => {
