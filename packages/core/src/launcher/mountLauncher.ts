@@ -13,16 +13,8 @@ export function mountLauncher(client: WidgentClient, options?: LauncherOptions, 
   const launcher = createLauncher(client, options)
   const own = !button
   const element = button ?? document.body.appendChild(document.createElement('button'))
-  // Built as nodes, not innerHTML: a page that enforces Trusted Types refuses HTML strings.
-  const path = element.firstChild ? undefined : element.appendChild(document.createElementNS(SVG, 'svg')).appendChild(document.createElementNS(SVG, 'path'))
-  if (path) {
-    const svg = path.parentElement!
-    svg.setAttribute('viewBox', '0 0 24 24')
-    svg.setAttribute('width', '24')
-    svg.setAttribute('height', '24')
-    svg.setAttribute('aria-hidden', 'true')
-    path.setAttribute('fill', 'currentColor')
-  }
+  const empty = !element.childElementCount && !element.textContent!.trim()
+  const icon = empty ? addIcon(element) : undefined
   element.type = 'button'
   Object.assign(element.style, launcher.style)
   const listening = new AbortController()
@@ -37,11 +29,23 @@ export function mountLauncher(client: WidgentClient, options?: LauncherOptions, 
     element.setAttribute('aria-label', launcher.label(view))
     element.title = launcher.label(view)
     element.setAttribute('aria-busy', String(view == 'loading'))
-    path?.setAttribute('d', LAUNCHER_ICONS[view])
+    icon?.setAttribute('d', LAUNCHER_ICONS[view])
   })
   return () => {
     unsubscribe()
     listening.abort()
     if (own) element.remove()
   }
+}
+
+/** The chat icon's path, in an svg built as nodes: a page that enforces Trusted Types refuses HTML strings. */
+function addIcon(button: HTMLButtonElement): SVGPathElement {
+  const svg = button.appendChild(document.createElementNS(SVG, 'svg'))
+  svg.setAttribute('viewBox', '0 0 24 24')
+  svg.setAttribute('width', '24')
+  svg.setAttribute('height', '24')
+  svg.setAttribute('aria-hidden', 'true')
+  const path = svg.appendChild(document.createElementNS(SVG, 'path'))
+  path.setAttribute('fill', 'currentColor')
+  return path
 }
