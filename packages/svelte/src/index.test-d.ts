@@ -1,7 +1,8 @@
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
 import type { Readable } from 'svelte/store'
 import { expectTypeOf, it } from 'vitest'
-import { createWidgent, getWidgentContext, setWidgentContext, type Widgent } from './index'
+import type { Action } from 'svelte/action'
+import { createWidgent, getWidgentContext, setWidgentContext, widgentLauncher, type Widgent, type WidgentLauncherParams } from './index'
 import { fromWidgent } from './runes'
 
 it('createWidgent takes the core options and returns { state, client, bindIdentity }', () => {
@@ -26,4 +27,10 @@ it('the context helpers share a Widgent', () => {
 it('fromWidgent gives a readonly current state', () => {
   expectTypeOf(fromWidgent).parameters.toEqualTypeOf<[Widgent]>()
   expectTypeOf(fromWidgent).returns.toEqualTypeOf<{ readonly current: WidgentState }>()
+})
+
+it('widgentLauncher is an action for a button, given the Widgent and the launcher options', () => {
+  expectTypeOf(widgentLauncher).toExtend<Action<HTMLButtonElement, WidgentLauncherParams>>()
+  expectTypeOf<{ widgent: Widgent; label: 'Chat'; side: 'left' }>().toExtend<WidgentLauncherParams>()
+  expectTypeOf<{ label: 'Chat' }>().not.toExtend<WidgentLauncherParams>()
 })

@@ -1,7 +1,7 @@
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
 import type { ReactNode } from 'react'
 import { expectTypeOf, it } from 'vitest'
-import { configureWidgent, useWidgent, useWidgentIdentity, WidgentProvider, type WidgentCallbacks, type WidgentProviderProps } from './index'
+import { configureWidgent, useWidgent, useWidgentIdentity, WidgentLauncher, WidgentProvider, type WidgentCallbacks, type WidgentProviderProps } from './index'
 
 it('WidgentProvider needs no prop: the ids come from NEXT_PUBLIC_WIDGENT_*', () => {
   expectTypeOf<{}>().toExtend<WidgentProviderProps>()
@@ -22,7 +22,8 @@ it('configureWidgent takes the two function options, typed as the core types the
   expectTypeOf<{ load: 'idle' }>().not.toExtend<WidgentCallbacks>()
 })
 
-it('re-exports the hooks, so an app imports from one place', () => {
+it('re-exports the hooks and the launcher facade, so an app imports from one place', () => {
+  expectTypeOf(WidgentLauncher).toEqualTypeOf<typeof import('@widgent/react').WidgentLauncher>()
   expectTypeOf(useWidgent).returns.toEqualTypeOf<{ client: WidgentClient; state: WidgentState }>()
   expectTypeOf(useWidgentIdentity).parameters.toEqualTypeOf<[WidgentUser | null | undefined]>()
   expectTypeOf(WidgentProvider).parameter(0).toEqualTypeOf<WidgentProviderProps>()
