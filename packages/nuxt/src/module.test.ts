@@ -25,12 +25,14 @@ async function setUp(options: ModuleOptions, config: NuxtConfig = {}) {
   await nuxt.ready()
   const imports: Array<{ name: string; from: string }> = []
   await nuxt.callHook('imports:extend', imports as never)
+  const components: Array<{ pascalName: string; export: string; filePath: string }> = []
+  await nuxt.callHook('components:extend', components as never)
   const vite = {} as { optimizeDeps?: { include?: string[] } }
   await nuxt.callHook('vite:extend', { nuxt, config: vite } as never)
   const serverImports = (nitro!.options.imports || { imports: [] }).imports!.filter((entry) => entry.name == 'defineWidgentTokenHandler')
   const { runtimeConfig, plugins, build } = nuxt.options
   await nuxt.close()
-  return { runtimeConfig, plugins, transpile: build.transpile, imports, serverImports, vite, nitroRuntimeConfig: nitro!.options.runtimeConfig }
+  return { runtimeConfig, plugins, transpile: build.transpile, imports, components, serverImports, vite, nitroRuntimeConfig: nitro!.options.runtimeConfig }
 }
 
 describe('the @widgent/nuxt module', () => {
@@ -49,8 +51,9 @@ describe('the @widgent/nuxt module', () => {
     expect(runtimeConfig.widgent).toEqual({ apiUrl: '', verificationSecret: '' })
   })
 
-  it('adds the plugin, the auto-imports (useWidgent, useWidgentIdentity; defineWidgentTokenHandler on the server) and the Vite prebundle', async () => {
-    const { plugins, transpile, imports, serverImports, vite } = await setUp({ productId: 'p', serviceKey: 'k' })
+  it('adds the plugin, the auto-imports (useWidgent, useWidgentIdentity, <WidgentLauncher>; defineWidgentTokenHandler on the server) and the Vite prebundle', async () => {
+    const { plugins, transpile, imports, components, serverImports, vite } = await setUp({ productId: 'p', serviceKey: 'k' })
+    expect(components.filter((component) => component.pascalName.startsWith('Widgent'))).toMatchObject([{ pascalName: 'WidgentLauncher', export: 'WidgentLauncher', filePath: '@widgent/vue' }])
     expect(plugins.map((plugin) => (typeof plugin == 'string' ? plugin : plugin.src))).toContainEqual(expect.stringMatching(/[\\/]runtime[\\/]plugin(\.\w+)?$/))
     expect(imports).toEqual([
       { name: 'useWidgent', from: expect.stringMatching(/runtime[\\/]composables$/) },

@@ -1,4 +1,4 @@
-import { addImports, addPlugin, addServerImports, createResolver, defineNuxtModule, extendViteConfig, useLogger } from '@nuxt/kit'
+import { addComponent, addImports, addPlugin, addServerImports, createResolver, defineNuxtModule, extendViteConfig, useLogger } from '@nuxt/kit'
 import type { WidgentOptions } from '@widgent/vue'
 
 /** The browser options that fit in runtime config: all but the functions and the per-request `nonce`. */
@@ -48,6 +48,8 @@ export default defineNuxtModule<ModuleOptions>({
     nuxt.options.build.transpile.push(resolve('./runtime'))
     addPlugin(resolve('./runtime/plugin'))
     addImports(['useWidgent', 'useWidgentIdentity'].map((name) => ({ name, from: resolve('./runtime/composables') })))
+    // The launcher facade, for pages with `load: 'interaction'` (only the pages that render it ship it).
+    addComponent({ name: 'WidgentLauncher', export: 'WidgentLauncher', filePath: '@widgent/vue' })
     addServerImports([{ name: 'defineWidgentTokenHandler', from: resolve('./runtime/server/defineWidgentTokenHandler') }])
     // Found up front in development, so the first page load never makes Vite add them and reload the page.
     extendViteConfig((vite) => {
