@@ -89,6 +89,10 @@ describe('mountLauncher: the plain-page facade', () => {
     expect(button.style.display).toBe('flex')
     expect(button.getAttribute('aria-label')).toBe('Chat failed to load. Try again')
     expect(button.getAttribute('aria-busy')).toBe('false')
+    // Passing over or focusing the failed button does not try again; only the click the label asks for does.
+    button.dispatchEvent(new Event('pointerenter'))
+    button.dispatchEvent(new Event('focus'))
+    expect(button.getAttribute('aria-busy')).toBe('false')
     button.click()
     expect(button.getAttribute('aria-busy')).toBe('true')
     const widget = await arrive()

@@ -26,7 +26,10 @@ export interface Launcher {
   /** What to show for the client's `state`: null once the widget is ready (the widget's own launcher takes over). */
   view(state: WidgentState): LauncherView | null
   label(view: LauncherView): string
-  /** Pointer over or focus: load the widget, unless the browser asks to save data (then only a click loads). */
+  /**
+   * Pointer over or focus: load the widget, unless the browser asks to save data or the load failed (then only a
+   * click loads: a retry the user asked for, not one each time the pointer passes).
+   */
   intent(): void
   /** A click, a tap, Enter or Space: load (again, after a failure), then open the widget once it is ready. */
   activate(): void
@@ -53,7 +56,7 @@ export function createLauncher(client: WidgentClient, options: LauncherOptions =
     view: ({ widget }) => (widget == 'ready' ? null : widget == 'error' ? 'failed' : widget == 'loading' ? 'loading' : 'idle'),
     label: (view) => labels[view],
     intent() {
-      if (!savesData()) void client.load()
+      if (client.getSnapshot().widget != 'error' && !savesData()) void client.load()
     },
     activate() {
       void client.load()
