@@ -30,6 +30,12 @@ export interface FacadeClick {
   tokenRoundTrip: number
   /** scriptLoad + startup + tokenRoundTrip. */
   budget: number
+  /**
+   * Not in the budget, for reading the figure: the pointer's arrival → `widget.js` requested (Resource Timing), and
+   * the widget's own `GET /v1/widget/config` (its `init`), request sent → response headers (CDP's timestamps).
+   */
+  scriptRequested: number
+  configRoundTrip: number
 }
 
 export interface LoadOptions {
@@ -55,14 +61,16 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
     page.on('pageerror', (error) => console.error(`${url}: ${error.message}`))
     await page.addInitScript(installPageProbe, identity)
     const cdp = await context.newCDPSession(page)
-    const received: { url: string; bytes?: number }[] = []
-    const byId = new Map<string, { url: string; bytes?: number }>()
-    cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    type Received = { url: string; bytes?: number; sent: number; headers?: number }
+    const received: Received[] = []
+    const byId = new Map<string, Received>()
+    cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp }) => {
       if (byId.has(requestId) || request.url.startsWith('data:')) return
-      const entry = { url: request.url }
+      const entry: Received = { url: request.url, sent: timestamp }
       byId.set(requestId, entry)
       received.push(entry)
     })
+    cdp.on('Network.responseReceived', ({ requestId, timestamp }) => void (byId.get(requestId) && (byId.get(requestId)!.headers = timestamp)))
     cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => void (byId.get(requestId) && (byId.get(requestId)!.bytes = encodedDataLength)))
     cdp.on('Network.loadingFailed', ({ requestId }) => void (byId.get(requestId) && (byId.get(requestId)!.bytes = 0)))
     await cdp.send('Network.enable')
@@ -92,16 +100,35 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
     let click: FacadeClick | undefined
     if (facade) {
       await page.waitForFunction(() => window.pageProbe.openedAt !== undefined, null, { polling: 20, timeout: 15_000 })
-      click = await page.evaluate(() => {
+      // Resource Timing may add an entry a moment after its response has been read: wait for the two used below.
+      await page.waitForFunction(
+        () => ['/widget.js', '/api/widgent-token'].every((part) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(part))),
+        null,
+        { polling: 20, timeout: 5_000 },
+      )
+      const timings = await page.evaluate(() => {
         const probe = window.pageProbe
-        const [script] = performance.getEntriesByType('resource').filter((entry) => /\/widget\.js$/.test(entry.name))
-        const [token] = performance.getEntriesByType('resource').filter((entry) => /\/api\/widgent-token$/.test(entry.name))
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+        const [script] = resources.filter((entry) => /\/widget\.js$/.test(entry.name))
+        const [token] = resources.filter((entry) => /\/api\/widgent-token$/.test(entry.name))
         if (!script || !token) throw new Error('The facade click opened the widget without a script or token request in Resource Timing.')
+        const from = probe.pointerAt ?? probe.clickAt!
         const startup = Math.max(0, ...probe.longTasks.filter((task) => task.start >= script.responseEnd).map((task) => task.duration))
         const scriptLoad = script.responseEnd - script.startTime
         const tokenRoundTrip = token.responseEnd - token.startTime
-        return { toOpen: probe.openedAt! - (probe.pointerAt ?? probe.clickAt!), scriptLoad, startup, tokenRoundTrip, budget: scriptLoad + startup + tokenRoundTrip }
+        return {
+          toOpen: probe.openedAt! - from,
+          scriptLoad,
+          startup,
+          tokenRoundTrip,
+          budget: scriptLoad + startup + tokenRoundTrip,
+          scriptRequested: script.startTime - from,
+        }
       })
+      // The widget's config request is not in the page's Resource Timing in this Chromium (seen, not explained): CDP's times.
+      const config = received.find((entry) => /\/v1\/widget\/config\?/.test(entry.url))
+      if (!config?.headers) throw new Error(`${url}: the widget opened without its config request answered`)
+      click = { ...timings, configRoundTrip: (config.headers - config.sent) * 1000 }
     }
     const probe = await page.evaluate(() => window.pageProbe)
     const longTasks = probe.longTasks.filter((task) => task.start < interactAt)
