@@ -10,6 +10,8 @@ export interface PageProbe {
   /** The interaction's first pointer event (the pointer arriving over the facade), and its click. */
   pointerAt?: number
   clickAt?: number
+  /** The widget fired `widgent:ready`. */
+  readyAt?: number
   /** The widget panel showed open (`data-open="true"`) and identified (`data-identity` the expected user). */
   openedAt?: number
 }
@@ -42,6 +44,7 @@ export function installPageProbe(identity: string): void {
   }).observe({ type: 'layout-shift', buffered: true })
   addEventListener('pointerover', (event) => (probe.pointerAt ??= event.timeStamp), { capture: true })
   addEventListener('click', (event) => (probe.clickAt ??= event.timeStamp), { capture: true })
+  addEventListener('widgent:ready', () => (probe.readyAt ??= performance.now()))
   // Inline callbacks only: tsx would wrap a named function in a helper the page does not have.
   new MutationObserver(() => {
     const panel = document.querySelector<HTMLElement>('widgent-panel')

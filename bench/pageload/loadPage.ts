@@ -36,6 +36,9 @@ export interface FacadeClick {
    */
   scriptRequested: number
   configRoundTrip: number
+  /** The pointer's arrival → the token request started, and → the widget's `widgent:ready` event. */
+  tokenRequested: number
+  ready: number
 }
 
 export interface LoadOptions {
@@ -123,6 +126,8 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
           tokenRoundTrip,
           budget: scriptLoad + startup + tokenRoundTrip,
           scriptRequested: script.startTime - from,
+          tokenRequested: token.startTime - from,
+          ready: probe.readyAt! - from,
         }
       })
       // The widget's config request is not in the page's Resource Timing in this Chromium (seen, not explained): CDP's times.

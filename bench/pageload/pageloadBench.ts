@@ -36,6 +36,8 @@ export interface VariantResult {
     tokenRoundTrip: Percentiles
     scriptRequested: Percentiles
     configRoundTrip: Percentiles
+    tokenRequested: Percentiles
+    ready: Percentiles
     /** Loads whose click → open identified was within that load's own budget. */
     withinBudget: number
   }
@@ -133,6 +135,8 @@ function summarise({ framework, variant, url, loads }: Pick<VariantResult, 'fram
           tokenRoundTrip: click((facade) => facade.tokenRoundTrip),
           scriptRequested: click((facade) => facade.scriptRequested),
           configRoundTrip: click((facade) => facade.configRoundTrip),
+          tokenRequested: click((facade) => facade.tokenRequested),
+          ready: click((facade) => facade.ready),
           withinBudget: clicks.filter((facade) => facade.toOpen <= facade.budget).length,
         }
       : undefined,

@@ -60,7 +60,9 @@ export function pageloadTable(results: PageloadResults, size: SizeRow[]): Pagelo
       'start-up p50': Math.round(click.startup.p50),
       'token RTT p50': Math.round(click.tokenRoundTrip.p50),
       'script asked +ms p50': Math.round(click.scriptRequested.p50),
+      'token asked +ms p50': Math.round(click.tokenRequested.p50),
       'widget config RTT p50': Math.round(click.configRoundTrip.p50),
+      'widgent:ready +ms p50': Math.round(click.ready.p50),
     }
   }
 
