@@ -80,7 +80,9 @@ export function pageloadTable(results: PageloadResults, size: SizeRow[]): Pagelo
       const [none, it] = [find(framework, 'none'), find(framework, variant)]
       if (!none || !it) return null
       const added = Math.round(it.tbt.p50 - none.tbt.p50)
-      return { met: added <= 0, figures: `${added >= 0 ? '+' : ''}${added} ms: ${Math.round(it.tbt.p50)} vs ${Math.round(none.tbt.p50)}` }
+      // The no-widget page's own spread from load to load, beside the verdict (which it does not change).
+      const spread = Math.round(none.tbt.p95 - none.tbt.p50)
+      return { met: added <= 0, figures: `${added >= 0 ? '+' : ''}${added} ms: ${Math.round(it.tbt.p50)} vs ${Math.round(none.tbt.p50)}; no widget p95 - p50: ${spread} ms` }
     })
   }
   goal('CLS 0 in every load of the kit', (framework) => {
