@@ -8,7 +8,8 @@ export function App() {
   const state = useWidgentIdentity(user === undefined ? undefined : user && { id: user.id, name: user.name })
   const { client } = useWidgent()
   const status = describeState(state)
-  // ?launcher=facade: the provider has load: 'interaction', and <WidgentLauncher> loads the widget on intent.
+  // ?launcher=facade: the provider has load: 'interaction', and <WidgentLauncher> loads the widget on intent (in the
+  // emulator launcher's colour, so the takeover is seamless).
   const facade = launcherMode() == 'facade'
 
   return (
@@ -51,7 +52,7 @@ export function App() {
           </ol>
         </section>
       </main>
-      {facade && <WidgentLauncher />}
+      {facade && <WidgentLauncher color="#4b3bff" />}
     </>
   )
 }
