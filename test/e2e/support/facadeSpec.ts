@@ -210,8 +210,8 @@ export function facadeSpec(app: AppUnderTest) {
 
   for (const key of ['Enter', 'Space']) {
     it(`keyboard: Tab reaches the facade and its focus starts the load; ${key} activates it`, async () => {
-      // A slow script, so the load is still under way when the key is pressed.
-      await setFaults(app.emulator.url, { script: 'slow', scriptDelayMs: 2000 })
+      // A slow script, so the load is surely still under way when the key is pressed, even on a busy machine.
+      await setFaults(app.emulator.url, { script: 'slow', scriptDelayMs: 4000 })
       const page = await openFacade()
       await settle(page)
       const onFacade = () => page.page.evaluate(() => document.activeElement?.matches('button[aria-label="Open chat"], button[aria-label="Loading chat…"]') ?? false)
