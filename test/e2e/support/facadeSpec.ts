@@ -24,6 +24,13 @@ const LOADING = 'Loading chat…'
 const FAILED = 'Chat failed to load. Try again'
 const ANY_VIEW = /^(Open chat|Loading chat…|Chat failed to load\. Try again)$/
 
+/**
+ * A widget script this slow keeps the load under way while a test presses a key or the mouse button on the facade:
+ * the pointer's arrival (or the focus) already starts the load, and a fast widget could be ready, the facade gone,
+ * before the press that follows, which would then land on the widget's own launcher in its place.
+ */
+const SLOW_SCRIPT = { script: 'slow', scriptDelayMs: 4000 } as const
+
 /** Where the facade and the widget's launcher both sit in the 1100 x 640 viewport: 56 px, 20 px from the bottom-right corner. */
 const LAUNCHER_BOX = { x: 1100 - 20 - 56, y: 640 - 20 - 56, width: 56, height: 56 }
 
@@ -195,10 +202,13 @@ export function facadeSpec(app: AppUnderTest) {
       ? 'signed in as Ada, a click on the facade loads the widget identified; the open command is not documented, so the widget launcher in its place opens the panel'
       : 'signed in as Ada, a click on the facade opens the panel identified as Ada',
     async () => {
+      await setFaults(app.emulator.url, SLOW_SCRIPT)
       const page = await openFacade()
       const start = Date.now()
       await signInAsAda(page)
       await facade(page, IDLE).click()
+      // While the script comes, the facade says so.
+      expect(await facade(page, LOADING).getAttribute('aria-busy')).toBe('true')
       await expectOpenedAfterActivation(page, 'ada', (launcher) => launcher.click())
       expect(await page.panel.getAttribute('data-name')).toBe('Ada Lovelace')
       expect(await page.send('Hello from Ada')).toBe('Hi Ada Lovelace! You said: "Hello from Ada"')
@@ -210,8 +220,7 @@ export function facadeSpec(app: AppUnderTest) {
 
   for (const key of ['Enter', 'Space']) {
     it(`keyboard: Tab reaches the facade and its focus starts the load; ${key} activates it`, async () => {
-      // A slow script, so the load is surely still under way when the key is pressed, even on a busy machine.
-      await setFaults(app.emulator.url, { script: 'slow', scriptDelayMs: 4000 })
+      await setFaults(app.emulator.url, SLOW_SCRIPT)
       const page = await openFacade()
       await settle(page)
       const onFacade = () => page.page.evaluate(() => document.activeElement?.matches('button[aria-label="Open chat"], button[aria-label="Loading chat…"]') ?? false)
