@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { appSpec } from './support/appSpec'
+import { facadeSpec } from './support/facadeSpec'
 import { useApp } from './support/useApp'
 
 describe('the React playground (Vite dev build, StrictMode)', () => {
   const app = useApp('react')
   appSpec(app)
+  describe('the launcher facade (?launcher=facade)', () => facadeSpec(app))
 
   it('StrictMode: one script, one init, and one token request per sign-in', async () => {
     const page = await app.open()

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { appSpec } from './support/appSpec'
+import { facadeSpec } from './support/facadeSpec'
 import { useApp } from './support/useApp'
 
 describe('the SvelteKit playground', () => {
   const app = useApp('svelte')
   appSpec(app)
+  describe('the launcher facade (?launcher=facade)', () => facadeSpec(app))
 
   it('renders the header and the status on the server, then hydrates them with no error or warning', async () => {
     const html = await (await fetch(app.url)).text()

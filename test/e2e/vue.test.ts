@@ -1,7 +1,10 @@
 import { describe } from 'vitest'
 import { appSpec } from './support/appSpec'
+import { facadeSpec } from './support/facadeSpec'
 import { useApp } from './support/useApp'
 
 describe('the Vue playground', () => {
-  appSpec(useApp('vue'))
+  const app = useApp('vue')
+  appSpec(app)
+  describe('the launcher facade (?launcher=facade)', () => facadeSpec(app))
 })

@@ -1,5 +1,5 @@
-import { useWidgent, useWidgentIdentity } from '@widgent/react'
-import { auth, describeState, retry } from '@widgent/playground-shared'
+import { useWidgent, useWidgentIdentity, WidgentLauncher } from '@widgent/react'
+import { auth, describeState, launcherMode, launcherSwitch, retry } from '@widgent/playground-shared'
 import { useAuth } from './useAuth'
 
 export function App() {
@@ -8,6 +8,9 @@ export function App() {
   const state = useWidgentIdentity(user === undefined ? undefined : user && { id: user.id, name: user.name })
   const { client } = useWidgent()
   const status = describeState(state)
+  // ?launcher=facade: the provider has load: 'interaction', and <WidgentLauncher> loads the widget on intent (in the
+  // emulator launcher's colour, so the takeover is seamless).
+  const facade = launcherMode() == 'facade'
 
   return (
     <>
@@ -23,6 +26,13 @@ export function App() {
         <button disabled={busy || !user} onClick={() => auth.signOut()}>
           Sign out
         </button>
+        <nav className="launcher-switch" aria-label="How the widget loads">
+          {launcherSwitch().map((link) => (
+            <a key={link.mode} href={link.href} aria-current={link.current ? 'page' : undefined}>
+              {link.label}
+            </a>
+          ))}
+        </nav>
       </header>
       <main>
         <section>
@@ -42,6 +52,7 @@ export function App() {
           </ol>
         </section>
       </main>
+      {facade && <WidgentLauncher color="#4b3bff" />}
     </>
   )
 }

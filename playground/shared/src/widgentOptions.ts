@@ -1,4 +1,5 @@
 import type { WidgentOptions } from '@widgent/core'
+import { launcherMode } from './launcherMode'
 
 /** What the start script tells the apps (through Vite's `define`): the product, and where its widget is. */
 export interface PlaygroundConfig {
@@ -14,7 +15,8 @@ const TIMEOUTS = ['loadTimeoutMs', 'authTimeoutMs', 'tokenTimeoutMs', 'tokenMaxA
 
 /**
  * The kit's options for this page: the product from the start script, and the kit's timeouts from the
- * page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code change.
+ * page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code change. With
+ * `?launcher=facade`, `load: 'interaction'`: the script waits for the launcher facade (see `launcherMode`).
  */
 export function widgentOptions(search = typeof location == 'undefined' ? '' : location.search): WidgentOptions {
   if (typeof __WIDGENT_PLAYGROUND__ == 'undefined') {
@@ -26,5 +28,6 @@ export function widgentOptions(search = typeof location == 'undefined' ? '' : lo
     const value = Number(query.get(key))
     if (value > 0) options[key] = value
   }
+  if (launcherMode(search) == 'facade') options.load = 'interaction'
   return options
 }

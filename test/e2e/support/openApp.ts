@@ -36,13 +36,20 @@ interface EmulatorHooks {
 // Inside page.evaluate, which runs in the page: a cast, never a call to a function of this module.
 type WithHooks = { __emulator?: EmulatorHooks } | undefined
 
+export interface OpenAppOptions {
+  /** The page outlives the test (see below). */
+  shared?: boolean
+  /** Runs on the new context before the page loads: init scripts, request listeners. */
+  init?: (context: BrowserContext) => Promise<void> | void
+}
+
 /**
  * Opens `url` in a browser context of its own, recording the console and every identity the widget
  * panel shows. When the test ends the context closes; when it failed, a screenshot and the console
  * go to test/e2e/artifacts/ first. With `{ shared: true }` the page outlives the test: its opener calls
  * `saveArtifacts` after each test and closes the context (see `useApp`'s `shared`).
  */
-export async function openApp(browser: Browser, app: string, url: string, { shared = false } = {}): Promise<AppPage> {
+export async function openApp(browser: Browser, app: string, url: string, { shared = false, init }: OpenAppOptions = {}): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
   const consoleLines: string[] = []
   if (!shared) {
@@ -65,6 +72,7 @@ export async function openApp(browser: Browser, app: string, url: string, { shar
       if (identity && identity != window.__panelIdentities.at(-1)?.identity) window.__panelIdentities.push({ at: Date.now(), identity })
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-identity'] })
   })
+  await init?.(context)
   const page = await context.newPage()
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
   page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`))

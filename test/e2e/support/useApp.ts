@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import type { Emulator } from '@widgent/emulator'
 import { startPlayground, type AppName, type Playground } from '@widgent/playground-stack'
 import type { Backend } from '@widgent/playground-backend'
-import { openApp, saveArtifacts, type AppPage } from './openApp'
+import { openApp, saveArtifacts, type AppPage, type OpenAppOptions } from './openApp'
 
 export interface AppUnderTest {
   name: AppName
@@ -13,8 +13,11 @@ export interface AppUnderTest {
   url: string
   emulator: Emulator
   backend: Backend
-  /** The app in a browser context of its own (cookies included), closed when the test ends. `query` is the page's query string. */
-  open(query?: string): Promise<AppPage>
+  /**
+   * The app in a browser context of its own (cookies included), closed when the test ends. `query` is the page's query
+   * string; `init` runs on the context before the page loads (init scripts, request listeners).
+   */
+  open(query?: string, options?: Pick<OpenAppOptions, 'init'>): Promise<AppPage>
   /**
    * One page of the app for every test of the calling `describe` block, opened before the first and closed after the
    * last (no page load per test: the tests leave the page as they found it).
@@ -54,7 +57,7 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
       url: playground.apps[name]!,
       emulator: playground.emulator!,
       backend: playground.backend,
-      open: (query = '') => openApp(browser, name, `${app.url}${query}`),
+      open: (query = '', { init }: Pick<OpenAppOptions, 'init'> = {}) => openApp(browser, name, `${app.url}${query}`, { init }),
     })
     // The first visit makes the dev server prepare its dependencies (and may reload the page once): not in a test.
     const page = await browser.newPage()
