@@ -242,7 +242,8 @@ function newClient(options: WidgentOptions): WidgentClient {
     subscribe: store.subscribe,
     command(...command) {
       if (ready) return call(...command)
-      held.push(command)
+      // The same command asked for again while it waits (a second click on a launcher) goes once.
+      if (!held.some((waiting) => waiting.length == command.length && waiting.every((part, index) => part === command[index]))) held.push(command)
       // 'interaction': the app's first command is intent enough.
       if (options.load == 'interaction' && mounts.size) void load()
     },

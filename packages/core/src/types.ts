@@ -67,7 +67,10 @@ export interface WidgentClient {
   getSnapshot(): WidgentState
   /** Calls `listener` at once with the current state (Svelte's store contract), then on every change. */
   subscribe(listener: (state: WidgentState) => void): () => void
-  /** A widget command, sent once the widget is ready (the kit holds it until then). */
+  /**
+   * A widget command, sent once the widget is ready: the kit holds it until then, through a failed load, until a
+   * load succeeds or `destroy()`. The same command with the same arguments asked for again while it waits is sent once.
+   */
   command(name: string, ...args: unknown[]): void
   /** Release listeners, timers and requests in flight. A later `mount()` or `load()` starts afresh. */
   destroy(): void

@@ -261,6 +261,24 @@ describe('createWidgent: loading', () => {
     expect(widget.commands.at(-1)).toEqual(['close'])
   })
 
+  it('sends a command asked for again while it waits once (a double click on a launcher); other arguments are another command', async () => {
+    const { client, runScript } = await setup({}, { onPage: false })
+    client.command('open')
+    client.command('open')
+    client.command('say', 'hi')
+    client.command('say', 'hi')
+    client.command('say', 'bye')
+    client.mount()
+    const widget = runScript()
+    widget.fireReady()
+    await flush()
+    expect(widget.commands.slice(1)).toEqual([['open'], ['say', 'hi'], ['say', 'bye']])
+    // Once ready, every call is sent.
+    client.command('open')
+    client.command('open')
+    expect(widget.commands.slice(4)).toEqual([['open'], ['open']])
+  })
+
   it('survives mount, unmount, mount (React StrictMode): one script, one init, one registration', async () => {
     const { client, runScript } = await setup({}, { onPage: false })
     const unmount = client.mount()
