@@ -6,7 +6,7 @@ import { LOAD_OF, bundleName, bundleOf, type Framework, type Variant } from './v
 /**
  * A page's HTML: a short article rendered by the framework's bundle (a classic script at the end of the body), the
  * page's config as a server-rendered app would inline it and, for `vendor`, the vendor's way: the widget's script
- * tag, then the documented snippet (seed Step 2, as printed), after the app's bundle.
+ * tag, then the vendor's documented snippet (as printed), after the app's bundle.
  */
 export function pageHtml(framework: Framework, variant: Variant, { scriptUrl, user }: Omit<PageConfig, 'load'>): string {
   const config: PageConfig = { scriptUrl, user, load: LOAD_OF[variant] }

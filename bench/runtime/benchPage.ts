@@ -4,7 +4,7 @@ import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 
 /**
  * A bench page's HTML: its bundle as a classic script at the end of the body. The vendor's page loads the widget
- * with a plain tag and runs the seed's snippet after it, as the seed page implies (it calls `init` straight away).
+ * with a plain tag and runs the vendor's documented snippet after it, as the vendor page implies (it calls `init` straight away).
  */
 export function benchPage(name: PageName, scriptUrl: string): string {
   const config = `<script>window.benchConfig = ${JSON.stringify({ scriptUrl })}</script>`
