@@ -56,6 +56,8 @@
           const body = await response.json().catch(() => ({}))
           throw new Error(body.error || `the service answered ${response.status}`)
         }
+        // Read to the end, as a widget that uses its config does (an unread answer never finishes loading).
+        await response.text()
         return whenBodyExists()
       })
       .then(() => {
