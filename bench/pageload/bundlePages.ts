@@ -1,6 +1,7 @@
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import { svelteEsbuildPlugin } from '@widgent/test-utils/svelteEsbuildPlugin'
+import { pageBuildOptions, productionDefines } from '../pageBuildOptions'
 import { FRAMEWORKS, bundleName, type BundleKind } from './variants'
 
 const KINDS: Record<BundleKind, { kit: boolean; facade: boolean }> = { plain: { kit: false, facade: false }, kit: { kit: true, facade: false }, facade: { kit: true, facade: true } }
@@ -18,23 +19,9 @@ export async function bundlePages(): Promise<Record<string, string>> {
       Object.entries(KINDS).map(async ([kind, { kit, facade }]) => {
         const result = await build({
           entryPoints: [`${pages}${framework}.${framework == 'react' ? 'tsx' : 'ts'}`],
-          bundle: true,
-          minify: true,
-          format: 'iife',
-          platform: 'browser',
-          target: 'es2022',
-          jsx: 'automatic',
-          define: {
-            __KIT__: String(kit),
-            __FACADE__: String(facade),
-            'process.env.NODE_ENV': '"production"',
-            __VUE_OPTIONS_API__: 'false',
-            __VUE_PROD_DEVTOOLS__: 'false',
-            __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-          },
+          ...pageBuildOptions,
+          define: { __KIT__: String(kit), __FACADE__: String(facade), ...productionDefines },
           plugins: [svelteEsbuildPlugin],
-          write: false,
-          logLevel: 'error',
         })
         bundles[bundleName(framework, kind as BundleKind)] = result.outputFiles[0]!.text
       }),

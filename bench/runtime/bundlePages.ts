@@ -1,5 +1,6 @@
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
+import { pageBuildOptions, productionDefines } from '../pageBuildOptions'
 
 export const PAGES = ['core', 'react', 'vue', 'svelte', 'vendor'] as const
 export type PageName = (typeof PAGES)[number]
@@ -12,21 +13,9 @@ export async function bundlePages(): Promise<Record<PageName, string>> {
   const pages = fileURLToPath(new URL('pages/', import.meta.url))
   const result = await build({
     entryPoints: Object.fromEntries(PAGES.map((name) => [name, `${pages}${name}.${name == 'react' ? 'tsx' : 'ts'}`])),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      __VUE_OPTIONS_API__: 'false',
-      __VUE_PROD_DEVTOOLS__: 'false',
-      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-    },
+    ...pageBuildOptions,
+    define: productionDefines,
     outdir: '/',
-    write: false,
-    logLevel: 'error',
   })
   return Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(1, -3), file.text])) as Record<PageName, string>
 }
