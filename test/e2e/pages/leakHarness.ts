@@ -25,7 +25,7 @@ declare global {
 
 /**
  * What a leak page gives the test. `mount` mounts the binding (with Ada signed in) and returns its unmount; a
- * cycle waits until the kit has Ada's token, unmounts, and waits until the client is destroyed.
+ * cycle waits until the widget is ready and the kit has Ada's token, unmounts, and waits until the client is destroyed.
  */
 export function exposeCycles(mount: () => () => void): void {
   // The client every binding on this page gets (one per product), watched before any binding reads `subscribe`.
@@ -60,7 +60,8 @@ export function exposeCycles(mount: () => () => void): void {
     async cycle(times) {
       for (let i = 0; i < times; i++) {
         const unmount = mount()
-        await until((state) => state.identity == 'identified')
+        // Ready too: the token is asked for as the load starts, so it can arrive before the widget is ready.
+        await until((state) => state.identity == 'identified' && state.widget == 'ready')
         unmount()
         await until((state) => state.widget == 'idle')
       }
