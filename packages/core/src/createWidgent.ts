@@ -243,10 +243,15 @@ function newClient(options: WidgentOptions): WidgentClient {
     command(...command) {
       if (ready) return call(...command)
       // The same command asked for again while it waits (a second click on a launcher) goes once.
-      if (!held.some((waiting) => waiting.length == command.length && waiting.every((part, index) => part === command[index]))) held.push(command)
+      if (!held.some((waiting) => sameCommand(waiting, command))) held.push(command)
       // 'interaction': the app's first command is intent enough.
       if (options.load == 'interaction' && mounts.size) void load()
     },
     destroy,
   }
+}
+
+/** The same name and the same arguments. */
+function sameCommand(a: unknown[], b: unknown[]): boolean {
+  return a.length == b.length && a.every((part, index) => part === b[index])
 }
