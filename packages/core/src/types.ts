@@ -42,7 +42,11 @@ export interface WidgentOptions extends WidgentLoadOptions {
 
 export interface WidgentState {
   widget: 'idle' | 'loading' | 'ready' | 'error'
-  identity: 'unknown' | 'anonymous' | 'fetching' | 'identified' | 'error'
+  /**
+   * `unknown` until auth first settles; `signed-in`: a user, no token yet, and none asked for (the widget asks when it
+   * loads); `fetching` only while a token request is in flight; `identified` once the token arrived.
+   */
+  identity: 'unknown' | 'anonymous' | 'signed-in' | 'fetching' | 'identified' | 'error'
   /** The settled user: `null` while signed out or not yet known. */
   user: WidgentUser | null
   /** ms epoch, from the token's `exp` claim when it is a JWT; null when unknown. */
