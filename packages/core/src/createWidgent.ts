@@ -66,6 +66,8 @@ function newClient(options: WidgentOptions): WidgentClient {
   let hinted = false
 
   const set = (patch: Partial<WidgentState>) => store.set({ error: loadError, ...patch })
+  // A new identity: the token's expiry and the next automatic try belonged to the one before, unless `patch` says.
+  const setIdentity = (identity: WidgentState['identity'], patch?: Partial<WidgentState>) => set({ identity, expiresAt: null, retryAt: null, ...patch })
 
   const report = (error: WidgentError, patch: Partial<WidgentState>) => {
     set({ ...patch, error })
@@ -83,15 +85,15 @@ function newClient(options: WidgentOptions): WidgentClient {
 
   /** Forget the token, the request and any failure: the user changed, or the session may have. */
   const forget = () => {
-    tokens.clear()
+    tokens._clear()
     request = undefined
-    recovery.reset()
+    recovery._reset()
   }
 
   const arrived = (token: ParsedToken) => {
-    recovery.reset()
+    recovery._reset()
     hinted = false
-    set({ identity: 'identified', expiresAt: token.expiresAt, retryAt: null })
+    setIdentity('identified', { expiresAt: token.expiresAt })
     // Registering again is how the widget is made to ask (the one thing the kit assumes of it).
     if (owed && ready) register()
   }
@@ -99,8 +101,8 @@ function newClient(options: WidgentOptions): WidgentClient {
   const failed = (error: WidgentError, automatic: boolean) => {
     __DEV__ && debug!(`token: failed (${error.code})`, error)
     // The sign-out another tab announced, reaching this tab's route before its own auth: anonymous, not an error.
-    if (hinted && error.code == 'unauthorized') return set({ identity: 'anonymous', expiresAt: null, retryAt: null })
-    const retryAt = recovery.failed(error)
+    if (hinted && error.code == 'unauthorized') return setIdentity('anonymous')
+    const retryAt = recovery._failed(error)
     // onError hears a failure once, not again at every automatic try.
     if (automatic) set({ identity: 'error', error, retryAt })
     else report(error, { identity: 'error', retryAt })
@@ -111,12 +113,12 @@ function newClient(options: WidgentOptions): WidgentClient {
    * ('fetching' while it is in flight). An automatic try (`tries`: 1) leaves the state as it is until it ends.
    */
   const requestToken = (tries?: number) => {
-    const promise = tokens.get(user!, tries)
-    if (promise != request && !tokens.fresh(user!.id)) {
+    const promise = tokens._get(user!, tries)
+    if (promise != request && !tokens._fresh(user!.id)) {
       __DEV__ && debug!(tries ? 'token: an automatic try' : 'token: request', user!.id)
       request = promise
-      recovery.started()
-      if (!tries) set({ identity: 'fetching', expiresAt: null, retryAt: null })
+      recovery._started()
+      if (!tries) setIdentity('fetching')
       promise.then(
         (token) => request == promise && arrived(token),
         (error: WidgentError) =>
@@ -137,7 +139,7 @@ function newClient(options: WidgentOptions): WidgentClient {
    * with the token of the user signed in when it answers: if auth moves on while it waits, it answers for the new user.
    */
   const fetcher = async (): Promise<string> => {
-    if (user === undefined && run) await authWait.wait()
+    if (user === undefined && run) await authWait._wait()
     for (;;) {
       if (!mayAsk()) {
         if (user && run) owed = true
@@ -148,7 +150,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       // Its user left meanwhile (or the client stopped): ask again for whoever is signed in now.
       if (user?.id != id || !run) continue
       // Still held for this user: nothing dropped or replaced it meanwhile.
-      if (token && tokens.fresh(id) == token) return token.token
+      if (token && tokens._fresh(id) == token) return token.token
       owed = true
       return ''
     }
@@ -164,7 +166,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     __DEV__ && debug!('session may have changed elsewhere: asking the token route again')
     forget()
     hinted = true
-    set({ identity: 'signed-in', expiresAt: null, retryAt: null })
+    setIdentity('signed-in')
     clearTimeout(settling)
     settling = settle ? setTimeout(settled, SESSION_SETTLE_MS) : undefined
     if (ready) register()
@@ -181,11 +183,11 @@ function newClient(options: WidgentOptions): WidgentClient {
     tellTabs = openTabChannel(options.productId, (userId) => user && userId !== user.id && reask(true), run.signal)
     watchPage(
       {
-        online: () => recovery.trigger('online'),
-        visible: () => recovery.trigger('visible'),
-        restored: () => reask(false),
+        _online: () => recovery._trigger('online'),
+        _visible: () => recovery._trigger('visible'),
+        _restored: () => reask(false),
         // Only once ready: the kit's own load hears its ready event itself.
-        widgetReady: () => ready && register(),
+        _widgetReady: () => ready && register(),
       },
       run.signal,
     )
@@ -196,7 +198,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     ready = true
     set({ widget: 'ready' })
     register()
-    held.release(call)
+    held._release(call)
   }
 
   const load = async () => {
@@ -225,11 +227,11 @@ function newClient(options: WidgentOptions): WidgentClient {
   const destroy = () => {
     run?.abort()
     // A fresh token survives, for a remount of the same user; a request under way or a failure does not.
-    if (!(user && tokens.fresh(user.id))) tokens.clear()
+    if (!(user && tokens._fresh(user.id))) tokens._clear()
     request = undefined
-    recovery.reset()
-    authWait.settle()
-    held.clear()
+    recovery._reset()
+    authWait._settle()
+    held._clear()
     clearTimeout(settling)
     run = loading = user = tellTabs = settling = undefined
     loadError = null
@@ -260,18 +262,18 @@ function newClient(options: WidgentOptions): WidgentClient {
       settling = undefined
       hinted = false
       // A token is only ever handed out for the user it was asked for; a remount keeps that user's fresh one.
-      const cached = next && tokens.fresh(next.id)
+      const cached = next && tokens._fresh(next.id)
       if (!cached) forget()
-      set({ identity: cached ? 'identified' : next ? 'signed-in' : 'anonymous', user: next, expiresAt: cached ? cached.expiresAt : null, retryAt: null })
+      setIdentity(cached ? 'identified' : next ? 'signed-in' : 'anonymous', { user: next, expiresAt: cached ? cached.expiresAt : null })
       // A change, not auth settling on page load: the other tabs ask their own token routes again.
       if (previous !== undefined) tellTabs?.(next?.id ?? null)
       // A fetcher call waiting for auth answers for this user itself; otherwise a ready widget must ask again.
-      if (!authWait.settle() && ready) tellWidgetUserChanged(call, register, previous, next, options.resetCommand)
+      if (!authWait._settle() && ready) tellWidgetUserChanged(call, register, previous, next, options.resetCommand)
     },
     async refresh() {
       if (store.getSnapshot().identity != 'fetching') {
         forget()
-        if (user) set({ identity: 'signed-in', expiresAt: null, retryAt: null })
+        if (user) setIdentity('signed-in')
       }
       if (ready) register()
       if (user && run) await requestToken().catch(() => {})
@@ -280,7 +282,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     subscribe: store.subscribe,
     command(...command) {
       if (ready) return call(...command)
-      held.hold(command)
+      held._hold(command)
       // 'interaction': the app's first command is intent enough.
       if (options.load == 'interaction' && mounts.size) void load()
     },

@@ -2,22 +2,22 @@ export type Command = [name: string, ...args: unknown[]]
 
 export interface HeldCommands {
   /** Keep `command` until `release`; the same name with the same arguments, already waiting, is kept once (a double click). */
-  hold(command: Command): void
+  _hold(command: Command): void
   /** Hand every command kept to `send`, in order, and keep none. */
-  release(send: (...command: Command) => void): void
+  _release(send: (...command: Command) => void): void
   /** Keep none: the client is destroyed. */
-  clear(): void
+  _clear(): void
 }
 
 /** The app's commands while the widget is not ready: the kit holds them, since the vendor page promises no queue. */
 export function createHeldCommands(): HeldCommands {
   const held: Command[] = []
   return {
-    hold(command) {
+    _hold(command) {
       if (!held.some((waiting) => sameCommand(waiting, command))) held.push(command)
     },
-    release: (send) => held.splice(0).forEach((command) => send(...command)),
-    clear: () => void held.splice(0),
+    _release: (send) => held.splice(0).forEach((command) => send(...command)),
+    _clear: () => void held.splice(0),
   }
 }
 

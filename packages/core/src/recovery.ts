@@ -7,13 +7,13 @@ export type RecoveryTrigger = 'online' | 'visible'
 
 export interface Recovery {
   /** A request starts: a timer due is cancelled, and the page's return waits RECOVERY_MIN_GAP_MS after it. */
-  started(): void
+  _started(): void
   /** A request failed and its failure stands: when the next automatic try is due (ms epoch), or null when none will come. */
-  failed(error: WidgentError): number | null
+  _failed(error: WidgentError): number | null
   /** One more try now, if the failure that stands allows it: `online` for one that may get better, `visible` for any. */
-  trigger(trigger: RecoveryTrigger): void
+  _trigger(trigger: RecoveryTrigger): void
   /** Nothing stands any more (a token arrived, the user changed): the backoff starts afresh. */
-  reset(): void
+  _reset(): void
 }
 
 /**
@@ -31,21 +31,21 @@ export function createRecovery(tryAgain: () => void): Recovery {
     failure = undefined
   }
   return {
-    started() {
+    _started() {
       stop()
       lastStart = Date.now()
     },
-    failed(error) {
+    _failed(error) {
       failure = error
       if (!mayRecover(error)) return null
       const delay = recoveryDelay(recoveries++)
       timer = setTimeout(tryAgain, delay)
       return Date.now() + delay
     },
-    trigger(trigger) {
+    _trigger(trigger) {
       if (failure && (trigger == 'visible' ? Date.now() - lastStart >= RECOVERY_MIN_GAP_MS : mayRecover(failure))) tryAgain()
     },
-    reset() {
+    _reset() {
       stop()
       recoveries = 0
     },

@@ -8,12 +8,12 @@ import type { WidgentOptions, WidgentUser } from './types'
 
 /** One user's token, as the source holds it: the request under way, then the token while it is fresh. */
 interface Held {
-  id_: string
-  promise_: Promise<ParsedToken>
-  controller_: AbortController
+  _id: string
+  _promise: Promise<ParsedToken>
+  _controller: AbortController
   /** Once it arrived: the token, and until when (ms epoch, the page's clock) it may be handed out again. */
-  token_?: ParsedToken
-  freshUntil_: number
+  _token?: ParsedToken
+  _freshUntil: number
 }
 
 export interface TokenSource {
@@ -22,11 +22,11 @@ export interface TokenSource {
    * (single flight: concurrent callers share one promise per user). Rejects with a `WidgentError`, or with the abort
    * reason once `clear()` dropped it.
    */
-  get(user: WidgentUser, tries?: number): Promise<ParsedToken>
+  _get(user: WidgentUser, tries?: number): Promise<ParsedToken>
   /** The fresh token of `userId`, if the source holds one. */
-  fresh(userId: string): ParsedToken | undefined
+  _fresh(userId: string): ParsedToken | undefined
   /** Forget what the source holds, aborting a request under way: a sign-out, a change of user, `refresh()`. */
-  clear(): void
+  _clear(): void
 }
 
 /** Single flight and the cache of the current user's token, over `fetchToken` or `tokenEndpoint`. Knows no identity state. */
@@ -34,7 +34,7 @@ export function createTokenSource(options: WidgentOptions): TokenSource {
   let held: Held | undefined
 
   const clear = () => {
-    held?.controller_.abort()
+    held?._controller.abort()
     held = undefined
   }
   // A token is never handed out in the second half of its remaining life; one of unknown expiry, for tokenMaxAgeMs.
@@ -42,15 +42,15 @@ export function createTokenSource(options: WidgentOptions): TokenSource {
     expiresAt === null ? now + (options.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS) : (now + expiresAt) / 2
 
   return {
-    get(user, tries) {
-      if (held?.id_ == user.id && (!held.token_ || Date.now() < held.freshUntil_)) return held.promise_
+    _get(user, tries) {
+      if (held?._id == user.id && (!held._token || Date.now() < held._freshUntil)) return held._promise
       clear()
       const controller = new AbortController()
-      const next: Held = { id_: user.id, controller_: controller, freshUntil_: 0, promise_: undefined! }
-      next.promise_ = retry(() => attempt(options, user, controller.signal), controller.signal, tries).then(
+      const next: Held = { _id: user.id, _controller: controller, _freshUntil: 0, _promise: undefined! }
+      next._promise = retry(() => attempt(options, user, controller.signal), controller.signal, tries).then(
         (token) => {
-          next.freshUntil_ = freshUntil(token)
-          next.token_ = token
+          next._freshUntil = freshUntil(token)
+          next._token = token
           return token
         },
         (error) => {
@@ -59,10 +59,10 @@ export function createTokenSource(options: WidgentOptions): TokenSource {
           throw error
         },
       )
-      return (held = next).promise_
+      return (held = next)._promise
     },
-    fresh: (userId) => (held?.id_ == userId && held.token_ && Date.now() < held.freshUntil_ ? held.token_ : undefined),
-    clear,
+    _fresh: (userId) => (held?._id == userId && held._token && Date.now() < held._freshUntil ? held._token : undefined),
+    _clear: clear,
   }
 }
 

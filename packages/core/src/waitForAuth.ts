@@ -1,8 +1,8 @@
 export interface AuthWait {
   /** Resolves once auth settles (`settle()`), or after `timeoutMs`: the widget must not hang on an auth library that never does. */
-  wait(): Promise<void>
+  _wait(): Promise<void>
   /** Ends the wait under way, if any; whether there was one (its caller then answers for the settled user itself). */
-  settle(): boolean
+  _settle(): boolean
 }
 
 /** The widget's call to the fetcher while auth is loading (`setUser(undefined)`) waits here, bounded. */
@@ -10,7 +10,7 @@ export function createAuthWait(timeoutMs: number): AuthWait {
   let waiting: Promise<void> | undefined
   let end: (() => void) | undefined
   return {
-    wait: () =>
+    _wait: () =>
       (waiting ||= new Promise<void>((resolve) => {
         const timer = setTimeout((end = () => {
           clearTimeout(timer)
@@ -18,6 +18,6 @@ export function createAuthWait(timeoutMs: number): AuthWait {
           resolve()
         }), timeoutMs)
       })),
-    settle: () => !!end && (end(), true),
+    _settle: () => !!end && (end(), true),
   }
 }

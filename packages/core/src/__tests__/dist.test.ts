@@ -25,3 +25,18 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
     }
   })
 })
+
+describe('internal property names in what ships', () => {
+  it('are renamed in every output, from the committed mangle.json that names each one the source uses', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs')
+    // Paths from the package's folder, where the test runs.
+    const read = (path: string) => readFileSync(path, 'utf8')
+    const cache = JSON.parse(read('mangle.json')) as Record<string, string>
+    const used = new Set<string>()
+    for (const file of readdirSync('src', { recursive: true }) as string[]) {
+      if (file.endsWith('.ts') && !file.includes('__tests__')) for (const [, name] of read(`src/${file}`).matchAll(/[.\s{,](_[a-z]\w*)\b/g)) used.add(name!)
+    }
+    expect([...used].sort()).toEqual(Object.keys(cache))
+    for (const file of ['index.js', 'index.cjs', 'launcher.js', 'launcher.cjs']) expect(read(`dist/${file}`)).not.toMatch(/\._[a-z]/)
+  })
+})

@@ -11,6 +11,8 @@ import { setupClient } from './setupClient'
 const ada = { id: 'ada', name: 'Ada' }
 const grace = { id: 'grace', name: 'Grace' }
 const down = () => new TypeError('Failed to fetch')
+// Node's, which the tests across tabs leave real: a task in which the channel may deliver.
+declare const setImmediate: (callback: () => void) => void
 
 /** A mounted client on a ready widget, signed in as Ada; `requests` holds each token request for the test to answer. */
 async function setup(extra: Partial<WidgentOptions> = {}) {
@@ -235,7 +237,7 @@ describe('across tabs', () => {
   const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   /** Until the widget has been registered `times` times, letting real tasks run and no fake time pass. */
   const registered = async (widget: { registrations: number }, times: number) => {
-    for (let task = 0; task < 1000 && widget.registrations < times; task++) await new Promise((resolve) => setImmediate(resolve))
+    for (let task = 0; task < 1000 && widget.registrations < times; task++) await new Promise<void>((resolve) => setImmediate(resolve))
     expect(widget.registrations).toBe(times)
   }
 
