@@ -5,13 +5,12 @@ import { createStore } from './createStore'
 import { createDebug } from './debug'
 import { createHeldCommands, type Command } from './heldCommands'
 import { loadScript } from './loadWidgent'
-import type { ParsedToken } from './parseToken'
 import { createRecovery } from './recovery'
 import { retry } from './retryer'
 import { scheduleLoad } from './scheduleLoad'
-import { openTabChannel } from './tabChannel'
+import { openTabChannel, type TabChannel } from './tabChannel'
 import { tellWidgetUserChanged } from './tellWidgetUserChanged'
-import { createTokenSource } from './tokenSource'
+import { createTokenSource, type FreshToken } from './tokenSource'
 import { createAuthWait } from './waitForAuth'
 import { watchPage } from './watchPage'
 import type { WidgentError } from './WidgentError'
@@ -40,15 +39,15 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
   const debug = __DEV__ ? createDebug(options) : undefined
-  const tokens = createTokenSource(options)
+  const tokens = createTokenSource(options, (userId) => tabs?._ask(userId))
   const recovery = createRecovery(() => user && run && requestToken(1))
   const authWait = createAuthWait(options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS)
   const held = createHeldCommands()
   const mounts = new Set<object>()
   // From the start to destroy(): aborting it ends the load's retries, the idle wait, the page listeners and the tab channel.
   let run: AbortController | undefined
-  // Tells the other tabs of the origin that the user changed, while the client runs.
-  let tellTabs: ((userId: string | null) => void) | undefined
+  // The other tabs of the origin, while the client runs: user changes both ways, tokens shared.
+  let tabs: TabChannel | undefined
   let loading: Promise<void> | undefined
   // A failed load: it stays in state, whatever else changes, until the next load().
   let loadError: WidgentError | null = null
@@ -57,7 +56,7 @@ function newClient(options: WidgentOptions): WidgentClient {
   // The settled user: undefined until auth first settles.
   let user: WidgentUser | null | undefined
   // The token request the client follows: the outcome of any other is stale (its user left, or refresh()).
-  let request: Promise<ParsedToken> | undefined
+  let request: Promise<FreshToken> | undefined
   // The widget was answered '' for a signed-in user (a failure, or no token in time): the next token is owed to it.
   let owed = false
   // Another tab changed the session: the widget stays anonymous until this tab's auth has had time to say so.
@@ -90,7 +89,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     recovery._reset()
   }
 
-  const arrived = (token: ParsedToken) => {
+  const arrived = (token: FreshToken) => {
     recovery._reset()
     hinted = false
     setIdentity('identified', { expiresAt: token.expiresAt })
@@ -180,7 +179,15 @@ function newClient(options: WidgentOptions): WidgentClient {
   const start = () => {
     if (run) return run
     run = new AbortController()
-    tellTabs = openTabChannel(options.productId, (userId) => user && userId !== user.id && reask(true), run.signal)
+    tabs = openTabChannel(
+      options.productId,
+      {
+        _changed: (userId) => user && userId !== user.id && reask(true),
+        // Only the token of the user signed in here, for a tab whose user is the same.
+        _asked: (userId) => (user?.id == userId ? tokens._fresh(userId) : undefined),
+      },
+      run.signal,
+    )
     watchPage(
       {
         _online: () => recovery._trigger('online'),
@@ -233,7 +240,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     authWait._settle()
     held._clear()
     clearTimeout(settling)
-    run = loading = user = tellTabs = settling = undefined
+    run = loading = user = tabs = settling = undefined
     loadError = null
     ready = owed = hinted = false
     mounts.clear()
@@ -245,7 +252,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     mount() {
       const mount = {}
       mounts.add(mount)
-      if (!run && typeof window != 'undefined') scheduleLoad(options.load ?? 'eager', () => void load(), start().signal)
+      if (!run && typeof window != 'undefined') scheduleLoad(options.load ?? 'idle', () => void load(), start().signal)
       // The last unmount destroys; StrictMode's unmount and remount revive the same client.
       return () => {
         if (mounts.delete(mount) && !mounts.size) destroy()
@@ -266,7 +273,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       if (!cached) forget()
       setIdentity(cached ? 'identified' : next ? 'signed-in' : 'anonymous', { user: next, expiresAt: cached ? cached.expiresAt : null })
       // A change, not auth settling on page load: the other tabs ask their own token routes again.
-      if (previous !== undefined) tellTabs?.(next?.id ?? null)
+      if (previous !== undefined) tabs?._tell(next?.id ?? null)
       // A fetcher call waiting for auth answers for this user itself; otherwise a ready widget must ask again.
       if (!authWait._settle() && ready) tellWidgetUserChanged(call, register, previous, next, options.resetCommand)
     },

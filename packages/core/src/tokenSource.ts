@@ -1,20 +1,28 @@
 import { DEFAULT_TOKEN_MAX_AGE_MS, DEFAULT_TOKEN_TIMEOUT_MS } from './constants'
 import { fetchFromEndpoint } from './fetchFromEndpoint'
+import { keptToken } from './keptToken'
 import { parseToken, type ParsedToken } from './parseToken'
 import { retry } from './retryer'
 import { sleep } from './sleep'
 import { WidgentError } from './WidgentError'
 import type { WidgentOptions, WidgentUser } from './types'
 
+/** A token and until when (ms epoch, the page's clock) it may be handed out: shared with other tabs and page loads as is. */
+export interface FreshToken extends ParsedToken {
+  freshUntil: number
+}
+
 /** One user's token, as the source holds it: the request under way, then the token while it is fresh. */
 interface Held {
   _id: string
-  _promise: Promise<ParsedToken>
-  _controller: AbortController
-  /** Once it arrived: the token, and until when (ms epoch, the page's clock) it may be handed out again. */
-  _token?: ParsedToken
-  _freshUntil: number
+  _promise: Promise<FreshToken>
+  _controller?: AbortController
+  /** Once it arrived. */
+  _token?: FreshToken
 }
+
+/** Another tab's fresh token for `userId`, if one answers in time; undefined at once when there is no tab to ask. */
+export type FromTabs = (userId: string) => Promise<FreshToken | undefined> | undefined
 
 export interface TokenSource {
   /**
@@ -22,37 +30,51 @@ export interface TokenSource {
    * (single flight: concurrent callers share one promise per user). Rejects with a `WidgentError`, or with the abort
    * reason once `clear()` dropped it.
    */
-  _get(user: WidgentUser, tries?: number): Promise<ParsedToken>
-  /** The fresh token of `userId`, if the source holds one. */
-  _fresh(userId: string): ParsedToken | undefined
+  _get(user: WidgentUser, tries?: number): Promise<FreshToken>
+  /** The fresh token of `userId`, if the source holds one (or kept one from the last page load). */
+  _fresh(userId: string): FreshToken | undefined
   /** Forget what the source holds, aborting a request under way: a sign-out, a change of user, `refresh()`. */
   _clear(): void
 }
 
-/** Single flight and the cache of the current user's token, over `fetchToken` or `tokenEndpoint`. Knows no identity state. */
-export function createTokenSource(options: WidgentOptions): TokenSource {
+/**
+ * Single flight and the cache of the current user's token. A new request takes, in order: the token kept from the
+ * tab's last page load (`tokenStorage`), a fresh one another tab shares, a request to `fetchToken` or `tokenEndpoint`.
+ * Knows no identity state.
+ */
+export function createTokenSource(options: WidgentOptions, fromTabs: FromTabs): TokenSource {
+  const kept = options.tokenStorage == 'sessionStorage' ? keptToken(options.productId) : undefined
   let held: Held | undefined
 
   const clear = () => {
-    held?._controller.abort()
+    held?._controller?.abort()
     held = undefined
+    kept?._remove()
   }
+  const fresh = (token: FreshToken | undefined) => (token && Date.now() < token.freshUntil ? token : undefined)
   // A token is never handed out in the second half of its remaining life; one of unknown expiry, for tokenMaxAgeMs.
-  const freshUntil = ({ expiresAt }: ParsedToken, now = Date.now()) =>
-    expiresAt === null ? now + (options.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS) : (now + expiresAt) / 2
+  const stamp = (token: ParsedToken, now = Date.now()): FreshToken => ({
+    ...token,
+    freshUntil: token.expiresAt === null ? now + (options.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS) : (now + token.expiresAt) / 2,
+  })
+  const request = async (user: WidgentUser, signal: AbortSignal, tries?: number) => {
+    // Asked only when another tab is there: a tab alone goes straight on, in the same task.
+    const asking = fromTabs(user.id)
+    const shared = asking && fresh(await asking)
+    signal.throwIfAborted()
+    const token = shared ?? stamp(await retry(() => attempt(options, user, signal), signal, tries))
+    kept?._write(user.id, token)
+    return token
+  }
 
   return {
     _get(user, tries) {
-      if (held?._id == user.id && (!held._token || Date.now() < held._freshUntil)) return held._promise
+      if (held?._id == user.id && (!held._token || fresh(held._token))) return held._promise
       clear()
       const controller = new AbortController()
-      const next: Held = { _id: user.id, _controller: controller, _freshUntil: 0, _promise: undefined! }
-      next._promise = retry(() => attempt(options, user, controller.signal), controller.signal, tries).then(
-        (token) => {
-          next._freshUntil = freshUntil(token)
-          next._token = token
-          return token
-        },
+      const next: Held = { _id: user.id, _controller: controller, _promise: undefined! }
+      next._promise = request(user, controller.signal, tries).then(
+        (token) => (next._token = token),
         (error) => {
           // A failure is not kept: whether it stands is the caller's to decide.
           if (held == next) held = undefined
@@ -61,7 +83,16 @@ export function createTokenSource(options: WidgentOptions): TokenSource {
       )
       return (held = next)._promise
     },
-    _fresh: (userId) => (held?._id == userId && held._token && Date.now() < held._freshUntil ? held._token : undefined),
+    _fresh(userId) {
+      if (held?._id == userId) return fresh(held._token)
+      // A page load's first look: the token this tab kept for the same user, taken as held.
+      const token = kept?._read(userId)
+      if (token) {
+        held?._controller?.abort()
+        held = { _id: userId, _token: token, _promise: Promise.resolve(token) }
+      }
+      return token
+    },
     _clear: clear,
   }
 }

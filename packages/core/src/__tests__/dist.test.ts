@@ -10,7 +10,7 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
       vi.resetModules()
       const kit: typeof import('../index') = await import(/* @vite-ignore */ `../../dist/${file}`)
       const widget = installFakeWidget({ ready: true, strict: true })
-      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', fetchToken: async (user) => jwt(user.id) })
+      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', load: 'eager', fetchToken: async (user) => jwt(user.id) })
       client.mount()
       client.setUser({ id: 'ada' })
       await flush()

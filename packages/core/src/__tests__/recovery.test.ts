@@ -1,5 +1,6 @@
 import { flush, goOnline, jwt, restoreFromCache, showPage, subOf } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { SESSION_SETTLE_MS, TAB_ANSWER_MS } from '../constants'
 import type { WidgentOptions } from '../types'
 import { setupClient } from './setupClient'
 
@@ -266,9 +267,10 @@ describe('across tabs', () => {
     await flush()
     otherTab(productId).say(null)
     await registered(widget, 2)
-    await vi.advanceTimersByTimeAsync(2999)
+    await vi.advanceTimersByTimeAsync(SESSION_SETTLE_MS - 1)
     expect(requests).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(1)
+    // Settled: it asks the other tab for a token first (this one has none to give), then its own route.
+    await vi.advanceTimersByTimeAsync(1 + TAB_ANSWER_MS)
     expect(requests).toHaveLength(2)
     expect(requests[1]!.user).toEqual(ada) // this tab's app still says Ada: only the route knows better
     requests[1]!.reject(new kit.WidgentError('unauthorized', 'signed out', 401))
