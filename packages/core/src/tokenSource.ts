@@ -1,5 +1,6 @@
 import { DEFAULT_TOKEN_MAX_AGE_MS, DEFAULT_TOKEN_TIMEOUT_MS } from './constants'
 import { fetchFromEndpoint } from './fetchFromEndpoint'
+import { inTurn } from './inTurn'
 import { keptToken } from './keptToken'
 import { parseToken, type ParsedToken } from './parseToken'
 import { retry } from './retryer'
@@ -73,7 +74,9 @@ export function createTokenSource(options: WidgentOptions, fromTabs: FromTabs): 
       clear()
       const controller = new AbortController()
       const next: Held = { _id: user.id, _controller: controller, _promise: undefined! }
-      next._promise = request(user, controller.signal, tries).then(
+      // Tabs that need the same user's token at once take turns: the first asks its route, each after it finds that
+      // token in the other tabs.
+      next._promise = inTurn(`widgent:${options.productId}:${user.id}`, controller.signal, () => request(user, controller.signal, tries)).then(
         (token) => (next._token = token),
         (error) => {
           // A failure is not kept: whether it stands is the caller's to decide.
