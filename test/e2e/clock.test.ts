@@ -9,8 +9,8 @@ import { useApp } from './support/useApp'
 const HOUR = 3_600_000
 
 /** Moves the page's clock (`Date.now()` and `new Date()`) by `skew` ms before any of its scripts run. */
-const skewClock = (skew: number) => (context: BrowserContext) =>
-  context.addInitScript((skew) => {
+const skewClock = (skew: number) => async (context: BrowserContext) => {
+  await context.addInitScript((skew) => {
     const RealDate = Date
     class SkewedDate extends RealDate {
       constructor(...args: ConstructorParameters<DateConstructor> | []) {
@@ -20,6 +20,7 @@ const skewClock = (skew: number) => (context: BrowserContext) =>
     }
     window.Date = SkewedDate as DateConstructor
   }, skew)
+}
 
 for (const strict of [false, true]) {
   describe(`a page whose clock is off, against the ${strict ? 'strict' : 'default'} emulator`, () => {

@@ -67,7 +67,7 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
     420_000,
   )
 
-  it('a sign-out in one tab reaches the other tab of the origin: its widget is anonymous within 100 ms', async () => {
+  it('a sign-out in one tab reaches the other tab of the origin: its widget is anonymous within a second, quietly', async () => {
     const first = await app.open()
     await first.waitForStatus({ widget: 'ready', identity: 'anonymous' })
     await signInAsAda(first)
@@ -82,11 +82,14 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
     await second.waitForPanel('anonymous')
     const signedOutAt = (await first.panelIdentities()).at(-1)!.at
     const followedAt = (await second.panelIdentities()).at(-1)!.at
+    // A bound a user would notice; the figure itself (milliseconds) is the soak's to measure.
     console.log(`sign-out in another tab: that tab's widget anonymous ${followedAt - signedOutAt} ms later`)
-    expect(followedAt - signedOutAt).toBeLessThan(100)
-    // The second tab's app still says Ada (its auth does not know yet); its own token route said otherwise.
-    await second.waitForStatus({ identity: 'error', error: 'unauthorized' })
+    expect(followedAt - signedOutAt).toBeLessThan(1000)
+    // The second tab's app still says Ada (its auth does not know yet); once settled, its own token route answers
+    // 401: the sign-out the other tab announced, not an error.
+    await second.waitForStatus({ identity: 'anonymous', error: '' })
     expect(await second.signedInAs()).toBe('Signed in as Ada Lovelace')
+    expect(second.consoleLines.filter((line) => line.startsWith('[error]') && !line.includes('401'))).toEqual([])
   })
 
   describe('with the back/forward cache on', () => {
@@ -113,7 +116,8 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
       await page.page.goBack({ waitUntil: 'commit' })
       await expect.poll(() => page.page.evaluate(() => (window as { __restored?: boolean }).__restored)).toBe(true)
       await page.waitForPanel('anonymous')
-      await page.waitForStatus({ identity: 'error', error: 'unauthorized' })
+      // Signed out elsewhere: the route's 401 is that sign-out, not an error.
+      await page.waitForStatus({ identity: 'anonymous', error: '' })
     })
   })
 })

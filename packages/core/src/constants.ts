@@ -27,5 +27,8 @@ export const IDLE_MAX_WAIT_MS = 10_000
  * tab's own auth catches up, before the kit asks its token route: a sign-out then ends with no request and no 401.
  */
 export const SESSION_SETTLE_MS = 3_000
-/** How long a tab that needs a token waits for another tab of the origin to share one, before it asks its own route. */
-export const TAB_ANSWER_MS = 50
+/**
+ * How long a tab that needs a token waits for another tab of the origin to share one, before it asks its own route:
+ * long enough for a tab busy starting its widget (a long task) to answer. A tab alone never waits.
+ */
+export const TAB_ANSWER_MS = 250

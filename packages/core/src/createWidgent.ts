@@ -233,8 +233,9 @@ function newClient(options: WidgentOptions): WidgentClient {
 
   const destroy = () => {
     run?.abort()
-    // A fresh token survives, for a remount of the same user; a request under way or a failure does not.
-    if (!(user && tokens._fresh(user.id))) tokens._clear()
+    // A fresh token survives, for a remount of the same user (only its user is ever given it); a request under way
+    // or a failure does not.
+    tokens._stop()
     request = undefined
     recovery._reset()
     authWait._settle()

@@ -34,7 +34,7 @@ const expiredBy = (serviceNow: number, issued: number) =>
   !serviceNow
     ? "The token has expired by this page's clock (the token route sent no Date header): mint a fresh one per request, or check this device's clock."
     : serviceNow === issued
-      ? 'The token expires no later than its own iat: mint a fresh one per request with POST /v1/auth/user-token.'
+      ? 'The token expires no later than its own iat: mint a fresh one per request on your server.'
       : "The token has expired by the token route's clock (its Date header): mint a fresh one per request, and check that server's clock."
 
 /** A JWT's `exp` and `iat` (s); null for anything else (PASETO, an opaque or dotted signed string, a JWT without `exp`). */

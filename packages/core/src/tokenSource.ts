@@ -36,6 +36,8 @@ export interface TokenSource {
   _fresh(userId: string): FreshToken | undefined
   /** Forget what the source holds, aborting a request under way: a sign-out, a change of user, `refresh()`. */
   _clear(): void
+  /** Abort a request under way, keeping a fresh token (and the one kept for the next page load): an unmount. */
+  _stop(): void
 }
 
 /**
@@ -97,6 +99,12 @@ export function createTokenSource(options: WidgentOptions, fromTabs: FromTabs): 
       return token
     },
     _clear: clear,
+    _stop() {
+      if (!held?._token) {
+        held?._controller?.abort()
+        held = undefined
+      }
+    },
   }
 }
 
