@@ -24,8 +24,9 @@ const bindings = {
 }
 
 export const entries: Entry[] = [
-  // Issue 20's goal: every identity rule, the clock fix included, in 3,000 B.
-  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3000 },
+  // Issue 20's goal was 3,000 B; the rules since (clock, quiet cross-tab sign-out, tokens shared by tabs and page
+  // loads) hold 4,298 B today (README "Size" itemises them). The target stays until the core meets it.
+  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 4300, target: 3000 },
   { name: '@widgent/core loadWidgent', code: `export { loadWidgent } from '@widgent/core'`, external: [] },
   { name: '@widgent/react (core external)', code: bindings.react, external: [...react, '@widgent/core'], budget: 500 },
   // The Next.js entry with the binding it builds on: the provider, configureWidgent and the hooks it re-exports (the
@@ -35,7 +36,7 @@ export const entries: Entry[] = [
   // (about 50 B: esbuild keeps imports from external modules); bundled with the core, as apps build, they go.
   { name: '@widgent/vue (core external)', code: bindings.vue, external: ['vue', '@widgent/core'], budget: 560 },
   { name: '@widgent/svelte (core external)', code: bindings.svelte, external: ['svelte', 'svelte/store', '@widgent/core'], budget: 500 },
-  { name: '@widgent/react + core', code: bindings.react, external: react, budget: 3300 },
+  { name: '@widgent/react + core', code: bindings.react, external: react, budget: 4600, target: 3300 },
   { name: '@widgent/vue + core', code: bindings.vue, external: ['vue'] },
   { name: '@widgent/svelte + core', code: bindings.svelte, external: ['svelte', 'svelte/store'] },
   // The launcher facade: what it adds to an app that already has the binding and the core.
