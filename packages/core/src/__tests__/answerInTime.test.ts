@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { deferred, flush } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { answerInTime } from '../answerInTime'

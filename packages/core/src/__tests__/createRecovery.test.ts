@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RECOVERY_MIN_GAP_MS } from '../constants'
 import { createRecovery } from '../recovery'

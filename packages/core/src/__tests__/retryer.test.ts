@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { deferred, type Deferred } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAX_RECOVERY_DELAY_MS, MAX_TRIES, RECOVERY_DELAY_MS } from '../constants'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { controlledFetchToken, flush, jwt, opaqueToken } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTokenSource } from '../tokenSource'

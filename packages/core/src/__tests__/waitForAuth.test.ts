@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { flush } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAuthWait } from '../waitForAuth'
