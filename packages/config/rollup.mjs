@@ -47,9 +47,11 @@ const mangle = (file) => ({
  * `mangle`: rename internal `_properties` in what ships (see `mangle` above), from the package's `mangle.json`.
  * `bin` builds one more entry, `dist/cli.js` (ESM, executable, no types), for a package's command. `name` is the
  * output's file name (`dist/<name>.js`, `.cjs`, `.d.ts`, `.d.cts`), for a package's second entry (a subpath export).
+ * `typesFrom`: packages whose types the declaration files copy in (a type-only devDependency, so users need not install it).
  */
-export function defineConfig({ input = 'src/index.ts', name = 'index', banner, platform = 'browser', bin, mangle: mangled = false } = {}) {
+export function defineConfig({ input = 'src/index.ts', name = 'index', banner, platform = 'browser', bin, mangle: mangled = false, typesFrom = [] } = {}) {
   const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
+  const typesExternal = (id) => external(id) && !typesFrom.includes(id)
   const output = (file, format) => ({ file, format, sourcemap: true, banner })
   const plugins = [raw, dev, esbuild({ target: platform === 'node' ? 'node20' : 'es2022', platform })]
   const cli = bin && {
@@ -71,8 +73,8 @@ export function defineConfig({ input = 'src/index.ts', name = 'index', banner, p
     },
     {
       input,
-      external,
-      plugins: [dts()],
+      external: typesExternal,
+      plugins: [dts({ includeExternal: typesFrom })],
       output: [
         { file: `dist/${name}.d.ts`, format: 'es' },
         { file: `dist/${name}.d.cts`, format: 'es' },

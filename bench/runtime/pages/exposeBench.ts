@@ -1,4 +1,4 @@
-import { probe, when, type Probe, type TokenRequest } from './probe'
+import { probe, when, type Probe, type TokenFetchTiming } from './probe'
 import { DEMO_USERS, type DemoUser, type DemoUserId } from '@widgent/test-utils/demo'
 
 /** How a page tells its auth layer (and, for ours, the kit) who is signed in. */
@@ -13,7 +13,7 @@ export interface Cycle {
   auth: number
   /** The kit's `setUser` first ran after it. */
   setUser?: number
-  request?: TokenRequest
+  request?: TokenFetchTiming
   /** The widget got the token. */
   answer: number
   authOut: number

@@ -2,7 +2,7 @@
  * In-page instrumentation, installed before the page's own code runs. Every time is `performance.now()` in the page
  * (5 µs steps when the page is cross-origin isolated, as the bench server makes it; 100 µs otherwise).
  */
-export interface TokenRequest {
+export interface TokenFetchTiming {
   /** `fetch('/api/widgent-token')` was called. */
   start: number
   /** Its promise resolved: the status line and headers arrived. */
@@ -20,7 +20,7 @@ export interface Answer {
 }
 
 export interface Probe {
-  requests: TokenRequest[]
+  requests: TokenFetchTiming[]
   answers: Answer[]
   /** Every `client.setUser` call (ours only). */
   setUsers: number[]
@@ -53,7 +53,7 @@ const realFetch = window.fetch
 window.fetch = (input, init) => {
   const url = input instanceof Request ? input.url : String(input)
   if (!url.endsWith(TOKEN_ROUTE)) return realFetch(input, init)
-  const request: TokenRequest = { start: performance.now() }
+  const request: TokenFetchTiming = { start: performance.now() }
   probe.requests.push(request)
   return realFetch(input, init).then(
     (response) => {

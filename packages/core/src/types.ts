@@ -1,12 +1,8 @@
+import type { WidgentUser } from '@widgent/token-request'
 import type { WidgentError } from './WidgentError'
 
-/** The signed-in user, as the app's auth library knows them. */
-export interface WidgentUser {
-  /** Stable unique id: the only field that decides whether the widget fetches a new token. */
-  id: string
-  name?: string
-  metadata?: Record<string, string | number | boolean>
-}
+// The one declaration the server shares; the build copies it into the declaration files (no dependency to install).
+export type { WidgentUser }
 
 /** What the bare loader needs. */
 export interface WidgentLoadOptions {

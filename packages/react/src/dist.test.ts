@@ -1,6 +1,7 @@
 // @vitest-environment node
 /// <reference types="node" />
 import { readFileSync } from 'node:fs'
+import { unguardedErrorText } from '@widgent/test-utils'
 import { expect, it } from 'vitest'
 
 const dist = (file: string) => readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8')
@@ -18,4 +19,9 @@ it.each(['next.js', 'next.cjs'])('dist/%s writes process.env.NEXT_PUBLIC_WIDGENT
 it('dist/next.js takes the provider and hooks from @widgent/react, by name', () => {
   expect(dist('next.js')).toMatch(/from '@widgent\/react';/)
   expect(dist('next.js')).not.toContain('createContext')
+})
+
+it.each(['index.js', 'next.js'])('dist/%s keeps the text of its errors to development builds', (file) => {
+  expect(dist(file)).toMatch(/new WidgentError\(/)
+  expect(unguardedErrorText(dist(file))).toEqual([])
 })

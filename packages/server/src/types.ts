@@ -1,13 +1,7 @@
-import type { UserMetadata } from '@widgent/token-request'
+import type { UserMetadata, WidgentUser } from '@widgent/token-request'
 
-export type { UserMetadata }
-
-/** The signed-in user, as your app knows them. `id` must be stable: it is who the agent thinks it talks to. */
-export interface WidgentUser {
-  id: string
-  name?: string
-  metadata?: UserMetadata
-}
+// One WidgentUser for the browser kit and the server: declared beside the token request's rules, which both share.
+export type { UserMetadata, WidgentUser }
 
 export interface CreateUserTokenInput {
   /** Defaults to `process.env.WIDGENT_PRODUCT_ID`, then `NEXT_PUBLIC_WIDGENT_PRODUCT_ID` (the same public id). */

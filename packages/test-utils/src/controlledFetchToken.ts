@@ -8,11 +8,11 @@ interface User {
 }
 
 /** One token request the kit made: who for, its signal, and its answer, which the test settles when it likes. */
-export type TokenRequest = { user: User; signal: AbortSignal } & Deferred<string>
+export type FetchTokenCall = { user: User; signal: AbortSignal } & Deferred<string>
 
 /** A `fetchToken` whose every request waits in `requests` until the test answers it (in any order, or never). */
 export function controlledFetchToken() {
-  const requests: TokenRequest[] = []
+  const requests: FetchTokenCall[] = []
   const fetchToken = vi.fn((user: User, { signal }: { signal: AbortSignal }) => {
     const request = { user, signal, ...deferred<string>() }
     requests.push(request)

@@ -1,6 +1,7 @@
-// The one fake widget is the public one (@widgent/testing), read from its source as the emulator's tests read theirs:
-// never a stale build, and no build order between the kit's tests and that package.
-import { installFakeWidget as installPublic, type FakeWidget } from '../../testing/src/installFakeWidget'
+// The one fake widget is the public one, through @widgent/testing's published entry, as users get it. A peer, not a
+// dependency (that package's own tests use the kit: turbo would see a cycle), so turbo.json builds it before any test
+// or typecheck.
+import { installFakeWidget as installPublic, type FakeWidget } from '@widgent/testing'
 
 export type { FakeWidget }
 

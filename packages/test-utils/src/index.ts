@@ -7,4 +7,5 @@ export { countSubscriptions, countWindowListeners, runScripts } from './listener
 export { setup } from './setup'
 export { eventually } from './eventually'
 export { goOnline, restoreFromCache, showPage } from './pageEvents'
-export { controlledFetchToken, type TokenRequest } from './controlledFetchToken'
+export { controlledFetchToken, type FetchTokenCall } from './controlledFetchToken'
+export { unguardedErrorText } from './unguardedErrorText'

@@ -18,7 +18,7 @@ export interface BackendOptions {
 }
 
 /** One request to the token route, as the backend answered it. */
-export interface TokenRequest {
+export interface TokenRouteCall {
   /** The signed-in user's id, or null when the session had none. */
   userId: string | null
   /** 0 when no answer went out: the client left first (its timeout). */
@@ -30,7 +30,7 @@ export interface Backend {
   /** e.g. `http://127.0.0.1:4020`, no trailing slash. */
   url: string
   /** Every request to `/api/widgent-token` so far, so tests can count them. */
-  tokenRequests(): TokenRequest[]
+  tokenRequests(): TokenRouteCall[]
   close(): Promise<void>
 }
 
@@ -43,7 +43,7 @@ const COOKIE = 'playground_session'
  */
 export async function startBackend({ port = 0, apiUrl, productId, verificationSecret, latencyMs = 300 }: BackendOptions): Promise<Backend> {
   const sessions = new Map<string, DemoUser>()
-  const tokenRequests: TokenRequest[] = []
+  const tokenRequests: TokenRouteCall[] = []
   const sessionId = (req: Request) => /(?:^|;\s*)playground_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1]
   const userOf = (req: Request) => sessions.get(sessionId(req) ?? '') ?? null
 

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { flush, installFakeWidget, jwt, subOf, uniqueProduct } from '@widgent/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 
