@@ -9,8 +9,8 @@ function openTab(productId = 'p') {
   const run = new AbortController()
   runs.push(run)
   const heard = vi.fn()
-  const tell = openTabChannel(productId, heard, run.signal)
-  return { heard, tell, run }
+  const channel = openTabChannel(productId, { _changed: heard, _asked: () => undefined }, run.signal)
+  return { heard, tell: channel._tell, run }
 }
 
 afterEach(() => {
@@ -39,7 +39,8 @@ describe('over BroadcastChannel', () => {
       const tab = openTab()
       tab.tell('ada')
       tab.tell(null)
-      await expect.poll(() => messages).toEqual(['ada', null])
+      // The tab's hello first (so the tabs already there say they are), then the changes.
+      await expect.poll(() => messages).toEqual([{ hello: 1 }, 'ada', null])
     } finally {
       other.close()
     }
