@@ -137,29 +137,31 @@ describe('createWidgent: loading', () => {
 
   it("load: 'idle' loads once the page has gone quiet, and an unmount before then cancels the wait", async () => {
     const idle = fakeIdleCallbacks()
-    const { client } = await setup({ load: 'idle' })
+    const { client, runScript } = await setup({ load: 'idle' }, { onPage: false })
+    const scripts = () => document.querySelectorAll('script').length
     const unmount = client.mount()
+    expect(idle.pending()).toBe(1)
+    unmount()
+    expect(idle.pending()).toBe(0)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(scripts()).toBe(0)
+    client.mount()
     idle.run(50)
     idle.run(50)
     idle.run(10) // a busy moment: the count starts again
     idle.run(50)
     idle.run(50)
-    expect(client.getSnapshot().widget).toBe('idle')
+    expect(scripts()).toBe(0)
     idle.run(50)
+    expect(scripts()).toBe(1)
+    runScript().fireReady()
     await flush()
     expect(client.getSnapshot().widget).toBe('ready')
-    unmount()
-    const unmountAgain = client.mount()
-    expect(idle.pending()).toBe(1)
-    unmountAgain()
-    expect(idle.pending()).toBe(0)
-    await vi.advanceTimersByTimeAsync(60_000)
-    expect(client.getSnapshot().widget).toBe('idle')
   })
 
   it("load: 'idle' loads after 10 s on a page that never goes quiet", async () => {
     const idle = fakeIdleCallbacks()
-    const { client } = await setup({ load: 'idle' })
+    const { client } = await setup({ load: 'idle' }, { onPage: false })
     client.mount()
     for (let i = 0; i < 99; i++) {
       idle.run(10)
@@ -167,20 +169,38 @@ describe('createWidgent: loading', () => {
     }
     expect(client.getSnapshot().widget).toBe('idle')
     await vi.advanceTimersByTimeAsync(100)
-    expect(client.getSnapshot().widget).toBe('ready')
+    expect(client.getSnapshot().widget).toBe('loading')
     expect(idle.pending()).toBe(0)
   })
 
   it("load: 'idle' does not load while the browser asks to save data; load() still does", async () => {
     const idle = fakeIdleCallbacks()
     saveData({ saveData: true })
-    const { client } = await setup({ load: 'idle' })
+    const { client, runScript } = await setup({ load: 'idle' }, { onPage: false })
     client.mount()
     expect(idle.pending()).toBe(0)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(client.getSnapshot().widget).toBe('idle')
-    await client.load()
+    const loaded = client.load()
+    await flush()
+    runScript().fireReady()
+    await loaded
     expect(client.getSnapshot().widget).toBe('ready')
+  })
+
+  it("a widget already on the page (the page's snippet, a test's fake) is joined at once, unless load is 'manual'", async () => {
+    for (const load of ['idle', 'interaction'] as const) {
+      const { client, widget } = await setup({ load })
+      client.mount()
+      await flush()
+      expect(client.getSnapshot().widget).toBe('ready')
+      expect(widget.registrations).toBe(1)
+      client.destroy()
+    }
+    const { client } = await setup({ load: 'manual' })
+    client.mount()
+    await flush()
+    expect(client.getSnapshot().widget).toBe('idle')
   })
 
   it.each([{ saveData: true }, { effectiveType: '2g' }, { effectiveType: 'slow-2g' }])('savesData() on %o, not on 4g', async (connection) => {
@@ -192,11 +212,15 @@ describe('createWidgent: loading', () => {
   })
 
   it("load: 'interaction' loads on the app's first command, and sends it once ready", async () => {
-    const { client, widget } = await setup({ load: 'interaction' })
+    const { client, runScript } = await setup({ load: 'interaction' }, { onPage: false })
     client.mount()
     await flush()
     expect(client.getSnapshot().widget).toBe('idle')
     client.command('open')
+    await flush()
+    expect(client.getSnapshot().widget).toBe('loading')
+    const widget = runScript()
+    widget.fireReady()
     await flush()
     expect(client.getSnapshot().widget).toBe('ready')
     expect(widget.commands.filter(([name]) => name == 'open')).toEqual([['open']])

@@ -15,7 +15,7 @@ const run = (widgent: object) => {
 }
 
 it("installs WidgentPlugin with runtimeConfig.public.widgent, leaving out what is unset (''), so the kit's defaults apply", () => {
-  const app = run({ productId: 'nuxt-plugin', serviceKey: 'key', scriptUrl: '', tokenEndpoint: '/api/widgent-token', loadTimeoutMs: 5000 })
+  const app = run({ productId: 'nuxt-plugin', serviceKey: 'key', scriptUrl: '', tokenEndpoint: '/api/widgent-token', loadTimeoutMs: 5000, load: 'eager' })
   expect(app.runWithContext(() => useWidgent().client)).toBe(createWidgent({ productId: 'nuxt-plugin', serviceKey: 'key' }))
   // No scriptUrl: the kit's default widget script (jsdom fetches nothing).
   expect([...document.scripts].map((script) => script.src)).toEqual([DEFAULT_SCRIPT_URL])

@@ -18,7 +18,7 @@ function Identity() {
 // What `next dev` does: the App Router renders in StrictMode, which mounts, unmounts and mounts again.
 const App = ({ user, fetchToken }: { user: WidgentUser | null; fetchToken: WidgentOptions['fetchToken'] }) => (
   <StrictMode>
-    <WidgentProvider user={user && { ...user }} fetchToken={fetchToken}>
+    <WidgentProvider load="eager" user={user && { ...user }} fetchToken={fetchToken}>
       <Identity />
     </WidgentProvider>
   </StrictMode>

@@ -34,7 +34,7 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     const productId = stubIds()
     vi.stubEnv('NEXT_PUBLIC_WIDGENT_SCRIPT_URL', 'https://widget.test/widget.js')
     const { widget } = setup({ ready: false })
-    render(<WidgentProvider>{null}</WidgentProvider>)
+    render(<WidgentProvider load="eager">{null}</WidgentProvider>)
     expect([...document.scripts].map((script) => script.src)).toEqual(['https://widget.test/widget.js'])
     runScripts(widget)
     expect(widget.inits).toEqual([{ productId, serviceKey: 'env-key' }])
@@ -50,7 +50,7 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
       return null
     }
     render(
-      <WidgentProvider productId={options.productId} serviceKey="prop-key" fetchToken={options.fetchToken}>
+      <WidgentProvider load="eager" productId={options.productId} serviceKey="prop-key" fetchToken={options.fetchToken}>
         <Client />
       </WidgentProvider>,
     )
@@ -62,8 +62,8 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', '')
     vi.stubEnv('NEXT_PUBLIC_WIDGENT_SERVICE_KEY', '')
     setup()
-    expect(() => render(<WidgentProvider />)).toThrow(expect.objectContaining({ name: 'WidgentError', code: 'config' }))
-    expect(() => render(<WidgentProvider serviceKey="k" />)).toThrow(/NEXT_PUBLIC_WIDGENT_PRODUCT_ID and NEXT_PUBLIC_WIDGENT_SERVICE_KEY/)
+    expect(() => render(<WidgentProvider load="eager" />)).toThrow(expect.objectContaining({ name: 'WidgentError', code: 'config' }))
+    expect(() => render(<WidgentProvider load="eager" serviceKey="k" />)).toThrow(/NEXT_PUBLIC_WIDGENT_PRODUCT_ID and NEXT_PUBLIC_WIDGENT_SERVICE_KEY/)
   })
 
   it('asks /api/widgent-token for the token when given neither tokenEndpoint nor fetchToken', async () => {
@@ -71,7 +71,7 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     const { widget } = setup()
     const fetch = vi.fn(async (_url: string, _init?: RequestInit) => Response.json({ token: jwt('ada') }))
     vi.stubGlobal('fetch', fetch)
-    render(<WidgentProvider user={ada} />)
+    render(<WidgentProvider load="eager" user={ada} />)
     await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
     expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/api/widgent-token'])
   })
@@ -80,7 +80,7 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     stubIds()
     setup()
-    expect(() => render(<WidgentProvider {...({ verificationSecret: 'shh' } as object)} />)).toThrow(/verificationSecret belongs on your server/)
+    expect(() => render(<WidgentProvider load="eager" {...({ verificationSecret: 'shh' } as object)} />)).toThrow(/verificationSecret belongs on your server/)
   })
 })
 
@@ -90,7 +90,7 @@ describe('WidgentProvider from @widgent/react/next: the user prop', () => {
     const { widget, fetchToken, options } = setup()
     const seen: string[] = []
     render(
-      <WidgentProvider user={ada} fetchToken={options.fetchToken}>
+      <WidgentProvider load="eager" user={ada} fetchToken={options.fetchToken}>
         <Recorder seen={seen} />
       </WidgentProvider>,
     )
@@ -105,7 +105,7 @@ describe('WidgentProvider from @widgent/react/next: the user prop', () => {
     const { widget, fetchToken, options } = setup()
     const seen: string[] = []
     const app = (user: WidgentUser | null) => (
-      <WidgentProvider user={user && { ...user }} fetchToken={options.fetchToken}>
+      <WidgentProvider load="eager" user={user && { ...user }} fetchToken={options.fetchToken}>
         <Recorder seen={seen} />
       </WidgentProvider>
     )
@@ -132,7 +132,7 @@ describe('WidgentProvider from @widgent/react/next: the user prop', () => {
       return null
     }
     render(
-      <WidgentProvider user={ada} fetchToken={options.fetchToken}>
+      <WidgentProvider load="eager" user={ada} fetchToken={options.fetchToken}>
         <Child />
       </WidgentProvider>,
     )
@@ -146,7 +146,7 @@ describe('WidgentProvider from @widgent/react/next: the user prop', () => {
       return <p>{useWidgentIdentity(user).identity}</p>
     }
     const app = (user: WidgentUser | null | undefined) => (
-      <WidgentProvider fetchToken={options.fetchToken}>
+      <WidgentProvider load="eager" fetchToken={options.fetchToken}>
         <Identity user={user} />
       </WidgentProvider>
     )

@@ -24,7 +24,7 @@ const clientOf = async (productId: string) => (await import('@widgent/core')).cr
 /** A provider with no function props, as a server layout renders it, for a fresh product. */
 const serverLayout = (next: Awaited<ReturnType<typeof fresh>>, productId: string) => {
   vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', productId)
-  return render(<next.WidgentProvider user={{ id: 'ada' }} />)
+  return render(<next.WidgentProvider load="eager" user={{ id: 'ada' }} />)
 }
 
 describe('configureWidgent', () => {
@@ -70,7 +70,7 @@ describe('configureWidgent', () => {
     const configured = vi.fn(async () => jwt('nobody'))
     next.configureWidgent({ fetchToken: configured })
     vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', options.productId)
-    render(<next.WidgentProvider user={{ id: 'ada' }} fetchToken={options.fetchToken} />)
+    render(<next.WidgentProvider load="eager" user={{ id: 'ada' }} fetchToken={options.fetchToken} />)
     await waitFor(() => expect(widget.answers.map(subOf)).toEqual(['ada']))
     expect(configured).not.toHaveBeenCalled()
   })
