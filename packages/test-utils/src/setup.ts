@@ -1,4 +1,4 @@
-import { vi } from 'vitest'
+import { onTestFinished, vi } from 'vitest'
 import { installFakeWidget, type FakeWidgetOptions } from './fakeWidget'
 import { jwt } from './tokens'
 import { uniqueProduct } from './uniqueProduct'
@@ -17,6 +17,8 @@ interface User {
  */
 export function setup<Extra extends object = {}>({ ready = true, strict = false, ...extra }: Extra & FakeWidgetOptions = {} as Extra) {
   const widget = installFakeWidget({ ready, strict, onPage: ready })
+  // A widget left on the page would be joined by the next test's kit, whatever its load says.
+  onTestFinished(() => widget.uninstall())
   const answers: Array<Promise<string>> = []
   const fetchToken = vi.fn((user: User, _ctx: { signal: AbortSignal }) => answers.shift() ?? Promise.resolve(jwt(user.id)))
   const options = { productId: uniqueProduct(), serviceKey: 'key', fetchToken, load: 'eager' as const, ...(extra as Extra) }
