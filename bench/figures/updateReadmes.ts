@@ -23,11 +23,12 @@ export function readmeFiles(): string[] {
   return ['README.md', ...dirs.map((dir) => `${dir}/README.md`)].filter((file) => existsSync(join(root, file)))
 }
 
-const MARKED = /<!-- figures:([\w-]+) -->([\s\S]*?)<!-- \/figures:\1 -->/g
+const MARKED = /<!-- figures:([a-z][a-z0-9-]*) -->([\s\S]*?)<!-- \/figures:\1 -->/g
 
-/** `text` with every marked figure put in from `figures`: a table on lines of its own, a figure in a sentence inline. */
+/** `text` with every marked figure put in from `figures`: a table on lines of its own, a figure in a sentence inline.
+ * Names are lower case, so a README can write of `<!-- figures:NAME -->` itself. */
 export function withFigures(text: string, figures: Record<string, string>, file = 'README'): string {
-  const opened = [...text.matchAll(/<!-- figures:([\w-]+) -->/g)].length
+  const opened = [...text.matchAll(/<!-- figures:[a-z][a-z0-9-]* -->/g)].length
   const replaced = text.replace(MARKED, (_, name: string, current: string) => {
     const figure = figures[name]
     if (figure === undefined) throw new Error(`${file}: no figure is named "${name}" (bench/figures/readmeFigures.ts names them).`)
