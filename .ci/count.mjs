@@ -18,33 +18,34 @@ export function workspaces(root) {
 }
 
 /**
- * Sums the reports of every workspace with a `test` script. A report older than `since` (ms since the epoch) is from
- * an earlier run and counts as missing. A file that failed outside its tests (it did not load, or a hook threw) counts
+ * Sums the reports (`report`, in each workspace whose path starts with `under`) of every workspace with a `test` script.
+ * A report older than `since` (ms since the epoch) is from an earlier run and counts as missing. A file that failed outside its tests (it did not load, or a hook threw) counts
  * as one failure; the tests a thrown `beforeAll` never ran count as skipped, as vitest marks them.
  */
-export function countResults(root, { since = 0 } = {}) {
+export function countResults(root, { since = 0, report = '.test-results.json', under = '' } = {}) {
   const totals = { passed: 0, failed: 0, skipped: 0 }
   const lines = []
-  for (const workspace of workspaces(root)) {
+  const name = (workspace) => (report == '.test-results.json' ? workspace : `${workspace} (${report})`)
+  for (const workspace of workspaces(root).filter((workspace) => workspace.startsWith(under))) {
     const { scripts = {} } = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8'))
     if (!scripts.test) continue
-    const file = join(root, workspace, '.test-results.json')
+    const file = join(root, workspace, report)
     if (!existsSync(file) || statSync(file).mtimeMs < since) {
       totals.failed++
-      lines.push(`${workspace}: FAILED, wrote no .test-results.json in this run (did its runner crash, or not run?)`)
+      lines.push(`${name(workspace)}: FAILED, wrote no ${report} in this run (did its runner crash, or not run?)`)
       continue
     }
-    const report = JSON.parse(readFileSync(file, 'utf8'))
-    const brokenFiles = report.testResults.filter(
+    const results = JSON.parse(readFileSync(file, 'utf8'))
+    const brokenFiles = results.testResults.filter(
       (result) => result.status == 'failed' && !result.assertionResults.some((test) => test.status == 'failed'),
     )
-    const passed = report.numPassedTests
-    const failed = report.numFailedTests + brokenFiles.length
-    const skipped = report.numPendingTests + report.numTodoTests
+    const passed = results.numPassedTests
+    const failed = results.numFailedTests + brokenFiles.length
+    const skipped = results.numPendingTests + results.numTodoTests
     totals.passed += passed
     totals.failed += failed
     totals.skipped += skipped
-    lines.push(`${workspace}: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+    lines.push(`${name(workspace)}: ${passed} passed, ${failed} failed, ${skipped} skipped`)
     for (const broken of brokenFiles) {
       lines.push(`  ${relative(root, broken.name)} failed outside its tests: ${broken.message.split('\n')[0] || 'a hook threw'}`)
     }
@@ -53,9 +54,17 @@ export function countResults(root, { since = 0 } = {}) {
   return { ...totals, lines }
 }
 
+// `node .ci/count.mjs <start of the run, ms> [<report>:<workspaces' path prefix>]...`: every workspace's
+// .test-results.json, then each further set of reports (the unit suites on another Node line); one closing line for all.
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
+  const root = fileURLToPath(new URL('..', import.meta.url))
   const since = Number(process.argv[2] ?? 0)
-  const { passed, failed, lines } = countResults(fileURLToPath(new URL('..', import.meta.url)), { since })
-  for (const line of lines) console.log(line)
-  process.exit(failed > 0 || passed == 0 ? 1 : 0)
+  const sets = [countResults(root, { since }), ...process.argv.slice(3).map((set) => {
+    const [report, under] = set.split(':')
+    return countResults(root, { since, report, under })
+  })]
+  for (const { lines } of sets) for (const line of lines.slice(0, -1)) console.log(line)
+  const total = (key) => sets.reduce((sum, set) => sum + set[key], 0)
+  console.log(`${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`)
+  process.exit(total('failed') > 0 || total('passed') == 0 ? 1 : 0)
 }

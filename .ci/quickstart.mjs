@@ -9,12 +9,13 @@ const root = new URL('..', import.meta.url)
 const readme = readFileSync(new URL('README.md', root), 'utf8')
 const section = (title) => readme.split(/^## /m).find((part) => part.startsWith(`${title}\n`)) ?? ''
 
-// "Try it": the sh block's lines (each `npm install && <command>   # what it does`); "Quick start": inline npx commands.
+// "Quick start": its inline npx commands, first, while nothing is built yet; "Try it": its sh block's lines (each
+// `npm install && <command>   # what it does`).
 const commands = new Set([
+  ...[...section('Quick start').matchAll(/`(npx [^`]+)`/g)].map(([, command]) => command),
   ...[...section('Try it').matchAll(/^```sh\n([\s\S]*?)```/gm)].flatMap(([, block]) =>
     block.split('\n').flatMap((line) => line.replace(/#.*/, '').split('&&').map((part) => part.trim()).filter(Boolean)),
   ),
-  ...[...section('Quick start').matchAll(/`(npx [^`]+)`/g)].map(([, command]) => command),
 ])
 
 const SECOND = 1000

@@ -89,6 +89,14 @@ describe('CI closing line (.ci/count.mjs)', () => {
     expect(lines).toContain('  packages/hook/hook.test.js failed outside its tests: a hook threw')
   })
 
+  it('counts another set of reports, in the workspaces under a path, by its file name', () => {
+    const { lines } = countResults(root, { report: '.test-results.json', under: 'packages/f' })
+    expect(lines).toEqual(['packages/fine: 2 passed, 0 failed, 1 skipped', '2 passed, 0 failed, 1 skipped'])
+    expect(countResults(root, { report: '.test-results.node24.json', under: 'packages/fine' }).lines[0]).toBe(
+      'packages/fine (.test-results.node24.json): FAILED, wrote no .test-results.node24.json in this run (did its runner crash, or not run?)',
+    )
+  })
+
   it('takes a report of an earlier run when no start time is given', () => {
     expect(countResults(root).lines).toContain('packages/stale: 1 passed, 0 failed, 0 skipped')
   })

@@ -25,8 +25,10 @@ export function readmeFiles(): string[] {
 
 const MARKED = /<!-- figures:([a-z][a-z0-9-]*) -->([\s\S]*?)<!-- \/figures:\1 -->/g
 
-/** `text` with every marked figure put in from `figures`: a table on lines of its own, a figure in a sentence inline.
- * Names are lower case, so a README can write of `<!-- figures:NAME -->` itself. */
+/**
+ * `text` with every marked figure put in from `figures`: a table on lines of its own, a figure in a sentence inline.
+ * Names are lower case, so a README can write of `<!-- figures:NAME -->` itself.
+ */
 export function withFigures(text: string, figures: Record<string, string>, file = 'README'): string {
   const opened = [...text.matchAll(/<!-- figures:[a-z][a-z0-9-]* -->/g)].length
   const replaced = text.replace(MARKED, (_, name: string, current: string) => {
