@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs'
+import { updateReadmes, writeResult } from './figures/updateReadmes'
 import { pageloadBench } from './pageload/pageloadBench'
 import { pageloadTable } from './pageload/pageloadTable'
 import { runtimeBench } from './runtime/runtimeBench'
 import { runtimeTable } from './runtime/runtimeTable'
 import { sizeTable } from './size/sizeTable'
 
-// `npm run bench`: the size table, the runtime table, the page-load tables, and bench/results.json with every figure.
+// `npm run bench`: the size table, the runtime table, the page-load tables; every figure in bench/results/*.json,
+// and from there in the READMEs.
 // Every wait in it has a timeout; this bounds the sum (Playwright closes the browser as the process exits).
 setTimeout(() => {
   console.error('npm run bench: still running after 15 minutes, so stopped. Is the machine busy?')
@@ -44,4 +45,8 @@ const problems = new Map<string, string[]>()
 for (const { framework, variant, lighthouse } of pageload.variants) for (const problem of lighthouse?.problems ?? []) problems.set(problem, [...(problems.get(problem) ?? []), `${framework}/${variant}`])
 for (const [problem, pages] of problems) console.log(`Lighthouse warned "${problem}" on ${pages.join(', ')} (bench/README.md "Page load" says why)`)
 console.log(`npm run bench: ${Math.round((performance.now() - started) / 1000)} s in all (the packages' build before it not counted)`)
-writeFileSync(new URL('results.json', import.meta.url), JSON.stringify({ date: new Date().toISOString(), size, runtime, pageload }, null, 2) + '\n')
+writeResult('size', size)
+writeResult('runtime', { date: new Date().toISOString(), ...runtime })
+writeResult('pageload', { date: new Date().toISOString(), ...pageload })
+const changed = updateReadmes({ write: true })
+console.log(`bench/results/ written${changed.length ? `; figures updated: ${changed.map(({ figure }) => figure).join(', ')}` : ''}`)

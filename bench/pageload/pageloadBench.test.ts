@@ -26,6 +26,10 @@ describe('the page-load bench', () => {
     const click = facade!.facade!
     expect(click.startup).toBeGreaterThanOrEqual(WEIGHT.startupMs)
     expect(click.toOpen).toBeGreaterThan(click.startup)
-    expect(click.budget).toBeCloseTo(click.scriptLoad + click.startup + click.tokenRoundTrip)
+    // The token is asked for as the load starts, beside the script, not once the widget is ready and asks for it.
+    expect(click.tokenRequested).toBeLessThan(click.ready)
+    // Open and identified within a second (what a user would notice) of what the script's load, its start-up and one
+    // token round trip take: a load or a token that waits on anything else crosses it.
+    expect(click.toOpen).toBeLessThan(click.budget + 1000)
   }, 60_000)
 })

@@ -48,7 +48,7 @@ export function runtimeTable(results: RuntimeResults): Record<string, RuntimeRow
   for (const start of ['signed out', 'signed in as Ada']) {
     const steps = (page: string) => results.loginScripts.find((script) => script.page == page && script.start == start)!.steps
     const [vendor, core, react] = ['vendor', 'core', 'react'].map(steps)
-    const same = JSON.stringify(core) == JSON.stringify(react) ? ' (React same)' : ` (React differs: see results.json)`
+    const same = JSON.stringify(core) == JSON.stringify(react) ? ' (React same)' : ` (React differs: see results/runtime.json)`
     const requests = (of: typeof core) => of!.map((step) => step.requests.join(' + ') || '0').join(', ')
     const widget = (of: typeof core) => of!.map((step) => step.widget).join(', ')
     const script = core!.map((step) => step.step.replace('sign in as ', '').replace('load ', '')).join(', ')

@@ -1,4 +1,4 @@
-import { flush, goOnline, installFakeWidget, jwt, opaqueToken, restoreFromCache, showPage, subOf, uniqueProduct } from '@widgent/test-utils'
+import { expiresAtOf, flush, goOnline, installFakeWidget, isJwt, jwt, opaqueToken, restoreFromCache, showPage, subOf, uniqueProduct } from '@widgent/test-utils'
 import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 import fc from 'fast-check'
 import { vi } from 'vitest'
@@ -54,12 +54,21 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
 export interface Report {
   /** Non-empty tokens the widget received for someone other than the user signed in at that moment. */
   stale: string[]
-  /** When quiet at the end, what the widget last received, and what it should have. */
-  final: { got: string; want: string } | null
+  /**
+   * When quiet at the end with the page mounted (the widget is always ready): whether a fetcher is registered, what
+   * the widget last received, and what it should have. Null when the page is not mounted.
+   */
+  final: { registered: boolean; got: string; want: string } | null
   requests: number
-  /** Settled user changes, refresh() calls and back/forward restores while signed in: each may cost one request and two retries. */
+  /**
+   * The requests the page's own events ask for, one each: a settled change to a signed-in user, a refresh() or a
+   * back/forward restore while signed in, and the widget asking once a token the kit was given has gone stale.
+   */
   allowance: number
-  /** Automatic tries the kit may make on top: one per online or visible event, one per 3.75 s (the shortest backoff) of time passed. */
+  /**
+   * The requests the kit may make by itself, one each: after a try that failed in a way that may get better (a 5xx,
+   * a network error, an outage, the kit's own timeout), its retry or its timed recovery; per online or visible event.
+   */
   recoveries: number
   /** Times the fetcher threw into the widget. */
   throws: number
@@ -91,13 +100,22 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   const kit = await freshKit()
   const widget = installFakeWidget({ ready: true, strict })
   let session: string | null = null // the backend's session cookie: who the token route mints for
-  const pending: Array<{ user: string; signal: AbortSignal; respond(response: Response): void; fail(error: Error): void }> = []
+  const pending: Array<{ user: string; signal: AbortSignal; answer(status: number, body: string): void; fail(): void }> = []
   let requests = 0
   // An outage: the network refuses every request at once.
   let down = false
   let allowance = 0
-  let elapsed = 0
-  let triggers = 0
+  let recoveries = 0
+  // Fake time is moving: a request the kit aborts now, unanswered, timed out (a drop happens only in a page step).
+  let advancing = false
+  // Good tokens handed out, each with when it goes stale in the kit's hands (a JWT in the second half of its life,
+  // any other token after tokenMaxAgeMs): the widget asking after that may cost one request.
+  let fresh: Array<{ user: string; staleAt: number }> = []
+  const advance = async (ms: number) => {
+    advancing = true
+    await vi.advanceTimersByTimeAsync(ms)
+    advancing = false
+  }
   const report: Report = { stale: [], final: null, requests: 0, allowance: 0, recoveries: 0, throws: 0, timersAfterDestroy: null }
 
   vi.stubGlobal(
@@ -107,8 +125,28 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
         // Every other request ignores its abort signal, as a backend whose answer is already on its way does.
         const signal = ++requests % 2 ? (init.signal ?? new AbortController().signal) : new AbortController().signal
         signal.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError')))
-        if (down) fail(new TypeError('Failed to fetch'))
-        else pending.push({ user: session ?? '', signal, respond, fail })
+        let answered = false
+        init.signal?.addEventListener('abort', () => {
+          if (advancing && !answered) recoveries++
+        })
+        const request = {
+          user: session ?? '',
+          signal,
+          answer(status: number, body: string) {
+            answered = true
+            if (status >= 500) recoveries++
+            const token = status == 200 ? tokenIn(body) : undefined
+            if (token) fresh.push({ user: request.user, staleAt: isJwt(token) ? (Date.now() + expiresAtOf(token)!) / 2 : Date.now() + 60_000 })
+            respond(new Response(body, { status }))
+          },
+          fail() {
+            answered = true
+            recoveries++
+            fail(new TypeError('Failed to fetch'))
+          },
+        }
+        if (down) request.fail()
+        else pending.push(request)
       }),
   )
 
@@ -142,21 +180,25 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
       case 'mount':
         page.mount()
         break
-      case 'ask':
+      case 'ask': {
+        // A stale token of the signed-in user's is fetched afresh: one request, however many tokens went stale.
+        const stale = fresh.filter(({ user, staleAt }) => user == page.signedIn() && Date.now() >= staleAt)
+        if (stale.length) allowance++
+        fresh = fresh.filter((token) => !stale.includes(token))
         if (widget.fetcher) void widget.ask()
         break
+      }
       case 'answer': {
         const live = pending.filter((request) => !request.signal.aborted)
         const request = live[next.pick % Math.max(live.length, 1)]
         if (!request) break
         pending.splice(pending.indexOf(request), 1)
-        const body = (status: number, text: string) => request.respond(new Response(text, { status }))
-        if (next.outcome === 'token') body(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
-        else if (next.outcome === 'opaque') body(request.user ? 200 : 401, JSON.stringify({ token: opaqueToken(request.user) }))
-        else if (next.outcome === '500') body(500, '{"error":"down"}')
-        else if (next.outcome === '401') body(401, '{"error":"signed out"}')
-        else if (next.outcome === 'html') body(200, '<!doctype html>')
-        else request.fail(new TypeError('Failed to fetch'))
+        if (next.outcome === 'token') request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
+        else if (next.outcome === 'opaque') request.answer(request.user ? 200 : 401, JSON.stringify({ token: opaqueToken(request.user) }))
+        else if (next.outcome === '500') request.answer(500, '{"error":"down"}')
+        else if (next.outcome === '401') request.answer(401, '{"error":"signed out"}')
+        else if (next.outcome === 'html') request.answer(200, '<!doctype html>')
+        else request.fail()
         if (next.switchTo) {
           for (let tick = 0; tick < next.switchTo.ticks; tick++) await Promise.resolve()
           // Answers that land before the switch belong to the user before it.
@@ -177,22 +219,20 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
         break
       }
       case 'wait':
-        elapsed += next.ms
-        await vi.advanceTimersByTimeAsync(next.ms)
+        await advance(next.ms)
         break
       case 'outage':
         down = true
-        for (const request of pending.splice(0)) request.fail(new TypeError('Failed to fetch'))
-        elapsed += next.ms
-        await vi.advanceTimersByTimeAsync(next.ms)
+        for (const request of pending.splice(0)) request.fail()
+        await advance(next.ms)
         down = false
         break
       case 'online':
-        triggers++
+        recoveries++
         goOnline()
         break
       case 'visible':
-        triggers++
+        recoveries++
         showPage()
         break
       case 'restored':
@@ -208,17 +248,16 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   for (let round = 0; round < 5; round++) {
     const seen = widget.answers.length
     for (const request of pending.splice(0)) {
-      if (!request.signal.aborted) request.respond(new Response(JSON.stringify({ token: jwt(request.user) }), { status: request.user ? 200 : 401 }))
+      if (!request.signal.aborted) request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
     }
     await flush()
-    elapsed += 60_000
-    await vi.advanceTimersByTimeAsync(60_000)
+    await advance(60_000)
     check(seen)
   }
-  if (page.mounted() && widget.fetcher) {
+  if (page.mounted()) {
     // A failure that stands (a 401, a bad token; one that may get better has recovered by now) leaves the widget anonymous.
     const want = page.failed() ? '' : page.signedIn()
-    report.final = { got: subOf(widget.answers.at(-1) ?? ''), want }
+    report.final = { registered: !!widget.fetcher, got: subOf(widget.answers.at(-1) ?? ''), want }
   }
 
   page.close()
@@ -229,7 +268,7 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   report.throws = widget.throws
   report.requests = requests
   report.allowance = allowance
-  report.recoveries = triggers + Math.ceil(elapsed / 3750)
+  report.recoveries = recoveries
   vi.unstubAllGlobals()
   return report
 }
@@ -286,5 +325,15 @@ function vendorPage(widget: ReturnType<typeof installFakeWidget>, setSession: (u
     mounted: () => !!widget.fetcher,
     failed: () => false,
     close: () => listeners.forEach(([type, listener]) => window.removeEventListener(type, listener)),
+  }
+}
+
+/** The token in a token route's JSON answer, if it has one. */
+function tokenIn(body: string): string | undefined {
+  try {
+    const { token } = JSON.parse(body) as { token?: unknown }
+    return typeof token == 'string' && token ? token : undefined
+  } catch {
+    return undefined
   }
 }

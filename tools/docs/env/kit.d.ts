@@ -1,0 +1,2 @@
+// SvelteKit's `$app/*` modules, as a SvelteKit project's generated types declare them.
+/// <reference types="@sveltejs/kit" />
