@@ -29,8 +29,8 @@ const bindings = {
 
 export const entries: Entry[] = [
   // Issue 20's goal was 3,000 B; the rules since (clock, quiet cross-tab sign-out, tokens shared by tabs and page
-  // loads) hold them all (README "Size" itemises them). The target stays until the core meets it.
-  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 4300, target: 3000, readme: "`import { createWidgent } from '@widgent/core'`" },
+  // loads, joining a widget already on the page) hold them all (README "Size" itemises them). The target stays until the core meets it.
+  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 4320, target: 3000, readme: "`import { createWidgent } from '@widgent/core'`" },
   { name: '@widgent/core loadWidgent', code: `export { loadWidgent } from '@widgent/core'`, external: [] },
   { name: '@widgent/react (core external)', code: bindings.react, external: [...react, '@widgent/core'], budget: 500, readme: '`@widgent/react` on top of the core' },
   // The Next.js entry with the binding it builds on: the provider, configureWidgent and the hooks it re-exports (the
