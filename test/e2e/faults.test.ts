@@ -3,6 +3,7 @@ import { DEMO_PRODUCT } from '@widgent/emulator'
 import { DEMO_USERS, type TokenFaults } from '@widgent/playground-backend'
 import { widgentTokenHandler } from '@widgent/server'
 import { bundle } from './support/bundle'
+import { holdRequests } from './support/holdRequests'
 import { holdsFor } from './support/holdsFor'
 import type { AppPage } from './support/openApp'
 import { setBackendFaults, setFaults } from './support/setFaults'
@@ -130,11 +131,18 @@ describe('the fault matrix (React playground)', () => {
 
   it('a slow widget script (loaded within loadTimeoutMs) still works, and a sign-in meanwhile waits for it', async () => {
     await setFaults(app.emulator.url, { script: 'slow', scriptDelayMs: 1500 })
+    // The script waits in the browser until Ada has signed in, then 1.5 s more at the emulator: the sign-in comes
+    // while it loads, however slow the machine.
+    let releaseScript = () => {}
     const start = Date.now()
-    const page = await app.open('?loadTimeoutMs=10000')
+    const page = await app.open('?loadTimeoutMs=10000', {
+      init: async (context) => void (releaseScript = await holdRequests(context, `${app.emulator.url}/widget.js`)),
+    })
     await page.waitForStatus({ widget: 'loading' })
     await page.click('Sign in as Ada')
     await page.waitForSignedInAs('Signed in as Ada Lovelace')
+    expect(await page.status()).toMatchObject({ widget: 'loading', user: 'ada' })
+    releaseScript()
     await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
     await page.waitForPanel('ada')
     expect(Date.now() - start).toBeGreaterThanOrEqual(1500)
@@ -177,8 +185,13 @@ describe('the fault matrix (React playground)', () => {
   })
 
   it("a widget tag in the page's HTML still loading when the kit starts: the kit initialises it, once", async () => {
-    await setFaults(app.emulator.url, { script: 'slow', scriptDelayMs: 1000 })
-    const page = await pages.open(`/async-tag?user=ada&scriptUrl=${scriptUrl()}`)
+    // The page's tag waits in the browser until the kit has started and found it loading.
+    let releaseScript = () => {}
+    const page = await pages.open(`/async-tag?user=ada&scriptUrl=${scriptUrl()}`, {
+      init: async (context) => void (releaseScript = await holdRequests(context, `${app.emulator.url}/widget.js`)),
+    })
+    await page.waitForStatus({ widget: 'loading', user: 'ada' })
+    releaseScript()
     await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })
     await page.waitForPanel('ada')
     expect(await page.scriptTags()).toBe(1)

@@ -116,6 +116,21 @@ export class AppPage {
     await this.waitFor(`[data-testid=status]${selector.join('')}`, timeout, async () => expect(await this.status()).toMatchObject(expected))
   }
 
+  /** When the kit will try again by itself (`state.retryAt`, ms since the epoch); null when it will not. */
+  async retryAt(): Promise<number | null> {
+    const at = await this.page.locator('[data-testid=status]').getAttribute('data-retry-at')
+    return at ? Number(at) : null
+  }
+
+  /**
+   * Waits until the app has started: its auth settled and the kit told who is signed in (the status line's identity
+   * is no longer `unknown`). A dev server compiles the app's modules as the page first asks for them, which a busy
+   * machine makes slow: the bounds of the waits that follow are then the kit's alone.
+   */
+  async waitForStart(timeout = 60_000): Promise<void> {
+    await this.waitFor('[data-testid=status]:not([data-identity="unknown"])', timeout, async () => expect((await this.status()).identity).not.toBe('unknown'))
+  }
+
   /** Who the widget would send messages as right now: `anonymous` or a user id; null while there is no panel. */
   panelIdentity(): Promise<string | null> {
     return this.page.evaluate(() => document.querySelector('widgent-panel')?.getAttribute('data-identity') ?? null)

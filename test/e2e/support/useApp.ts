@@ -14,8 +14,9 @@ export interface AppUnderTest {
   emulator: Emulator
   backend: Backend
   /**
-   * The app in a browser context of its own (cookies included), closed when the test ends. `query` is the page's query
-   * string; `init` runs on the context before the page loads (init scripts, request listeners).
+   * The app in a browser context of its own (cookies included), closed when the test ends, once it has started (see
+   * `AppPage.waitForStart`). `query` is the page's query string; `init` runs on the context before the page loads
+   * (init scripts, request listeners).
    */
   open(query?: string, options?: Pick<OpenAppOptions, 'init'>): Promise<AppPage>
   /**
@@ -43,6 +44,7 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
       const shared = {} as { page: AppPage }
       beforeAll(async () => {
         shared.page = await openApp(browser, name, `${app.url}${query}`, { shared: true })
+        await shared.page.waitForStart()
       })
       afterEach(({ task }) => shared.page && saveArtifacts(name, shared.page.page.context(), shared.page.consoleLines, task))
       afterAll(() => shared.page?.page.context().close())
@@ -57,7 +59,11 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
       url: playground.apps[name]!,
       emulator: playground.emulator!,
       backend: playground.backend,
-      open: (query = '', { init }: Pick<OpenAppOptions, 'init'> = {}) => openApp(browser, name, `${app.url}${query}`, { init }),
+      async open(query = '', { init }: Pick<OpenAppOptions, 'init'> = {}) {
+        const page = await openApp(browser, name, `${app.url}${query}`, { init })
+        await page.waitForStart()
+        return page
+      },
     })
     // The first visit makes the dev server prepare its dependencies (and may reload the page once): not in a test.
     const page = await browser.newPage()

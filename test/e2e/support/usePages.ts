@@ -1,13 +1,16 @@
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { openApp, type AppPage } from './openApp'
+import { openApp, type AppPage, type OpenAppOptions } from './openApp'
 import { servePages, type Route } from './servePages'
 
 export interface TestPages {
   /** The pages' origin, no trailing slash. */
   url: string
-  /** `path` (with its query) in a browser context of its own, closed when the test ends. */
-  open(path: string): Promise<AppPage>
+  /**
+   * `path` (with its query) in a browser context of its own, closed when the test ends; `init` runs on the context
+   * before the page loads.
+   */
+  open(path: string, options?: Pick<OpenAppOptions, 'init'>): Promise<AppPage>
 }
 
 /** The suite's own pages (see `servePages`) for the tests of one file; `routes` is called once, before the first test. */
@@ -19,7 +22,10 @@ export function usePages(routes: () => Promise<Record<string, Route>>): TestPage
     browser = await chromium.connect(inject('browserWsEndpoint'))
     const server = await servePages(await routes())
     close = server.close
-    Object.assign(pages, { url: server.url, open: (path: string) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`) })
+    Object.assign(pages, {
+      url: server.url,
+      open: (path: string, { init }: Pick<OpenAppOptions, 'init'> = {}) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, { init }),
+    })
   })
   afterAll(async () => {
     await browser?.close()
