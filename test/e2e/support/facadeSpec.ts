@@ -1,6 +1,5 @@
 import type { BrowserContext, Locator } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { holdRequests } from './holdRequests'
 import { holdsFor } from './holdsFor'
 import type { AppPage } from './openApp'
 import { setFaults } from './setFaults'
@@ -54,25 +53,24 @@ export function facadeSpec(app: AppUnderTest) {
 
   /**
    * The app in facade mode, with every widget script request the page makes counted from before it loads. With
-   * `holdScript`, the script's requests wait in the browser until `releaseScript()`: the load stays under way while a
+   * `holdScript`, the script's requests wait in the browser until `page.release()`: the load stays under way while a
    * test presses a key or the mouse button on the facade. The pointer's arrival (or the focus) already starts the
    * load, and a widget ready before the press that follows would have taken the facade's place, the press landing
    * on the widget's own launcher instead.
    */
   const openFacade = async ({ query = '', saveData: saving = false, holdScript = false } = {}) => {
     const scriptRequests: string[] = []
-    let releaseScript = () => {}
     const page = await app.open(`?launcher=facade${query}`, {
       async init(context: BrowserContext) {
         context.on('request', (request) => {
           if (request.url().startsWith(`${app.emulator.url}/widget.js`)) scriptRequests.push(request.url())
         })
-        if (holdScript) releaseScript = await holdRequests(context, `${app.emulator.url}/widget.js`)
         await context.addInitScript(recordLayoutShifts)
         if (saving) await context.addInitScript(saveData)
       },
+      hold: holdScript ? `${app.emulator.url}/widget.js` : undefined,
     })
-    return Object.assign(page, { scriptRequests: () => scriptRequests.length, releaseScript: () => releaseScript() })
+    return Object.assign(page, { scriptRequests: () => scriptRequests.length })
   }
   type FacadePage = Awaited<ReturnType<typeof openFacade>>
 
@@ -210,7 +208,7 @@ export function facadeSpec(app: AppUnderTest) {
       await facade(page, IDLE).click()
       // While the script comes, the facade says so.
       expect(await facade(page, LOADING).getAttribute('aria-busy')).toBe('true')
-      page.releaseScript()
+      page.release()
       await expectOpenedAfterActivation(page, 'ada', (launcher) => launcher.click())
       expect(await page.panel.getAttribute('data-name')).toBe('Ada Lovelace')
       expect(await page.send('Hello from Ada')).toBe('Hi Ada Lovelace! You said: "Hello from Ada"')
@@ -238,7 +236,7 @@ export function facadeSpec(app: AppUnderTest) {
       expect(await page.status()).toMatchObject({ widget: 'loading' })
 
       await page.page.keyboard.press(key)
-      page.releaseScript()
+      page.release()
       await expectOpenedAfterActivation(page, 'anonymous', (launcher) => launcher.press(key))
     })
   }
@@ -266,7 +264,7 @@ export function facadeSpec(app: AppUnderTest) {
 
   it('a failed load leaves the facade saying so; passing over it does not retry, a click does and the widget ends ready', async () => {
     await setFaults(app.emulator.url, { script: '404' })
-    const page = await openFacade({ query: '&loadTimeoutMs=2000' })
+    const page = await openFacade()
     await settle(page)
     await facade(page, IDLE).click()
 

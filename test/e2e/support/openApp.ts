@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect, onTestFinished, type TestContext } from 'vitest'
+import { holdRequests } from './holdRequests'
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url)
 
@@ -41,6 +42,12 @@ export interface OpenAppOptions {
   shared?: boolean
   /** Runs on the new context before the page loads: init scripts, request listeners. */
   init?: (context: BrowserContext) => Promise<void> | void
+  /**
+   * Requests whose URL starts with this (the widget script's) wait in the browser until `AppPage.release()`: a load
+   * stays under way as long as the test needs. The page is then returned once its document is parsed rather than
+   * loaded, since a script held before the load event delays it.
+   */
+  hold?: string
 }
 
 /**
@@ -49,7 +56,7 @@ export interface OpenAppOptions {
  * go to test/e2e/artifacts/ first. With `{ shared: true }` the page outlives the test: its opener calls
  * `saveArtifacts` after each test and closes the context (see `useApp`'s `shared`).
  */
-export async function openApp(browser: Browser, app: string, url: string, { shared = false, init }: OpenAppOptions = {}): Promise<AppPage> {
+export async function openApp(browser: Browser, app: string, url: string, { shared = false, init, hold }: OpenAppOptions = {}): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
   const consoleLines: string[] = []
   if (!shared) {
@@ -73,11 +80,12 @@ export async function openApp(browser: Browser, app: string, url: string, { shar
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-identity'] })
   })
   await init?.(context)
+  const release = hold ? await holdRequests(context, hold) : () => {}
   const page = await context.newPage()
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
   page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`))
-  await page.goto(url)
-  return new AppPage(page, consoleLines)
+  await page.goto(url, { waitUntil: hold ? 'domcontentloaded' : 'load' })
+  return new AppPage(page, consoleLines, release)
 }
 
 /** When `task` failed: a screenshot of the context's page and the console so far, in test/e2e/artifacts/. */
@@ -96,6 +104,8 @@ export class AppPage {
     readonly page: Page,
     /** `[type] text` for every console message and page error so far. */
     readonly consoleLines: string[],
+    /** Lets the requests held with `OpenAppOptions.hold` go on to the server. */
+    readonly release: () => void = () => {},
   ) {}
 
   /** The emulator's widget panel (Playwright's locators reach into its shadow root). */

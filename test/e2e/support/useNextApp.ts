@@ -33,7 +33,7 @@ export function useNextApp(bundler: 'turbopack' | 'webpack'): NextAppUnderTest {
     const buildMs = await buildNextApp(service, { bundler })
     server = await startNextApp('start', { port: await pickPort(0), service })
     Object.assign(app, { url: server.url, emulator, buildMs, open: (query = '') => openApp(browser!, `next-${bundler}`, `${server!.url}${query}`) })
-  }, 300_000)
+  }, 600_000) // next build: 16-44 s on an idle machine, still running after 300 s with a load average of 28
 
   afterAll(async () => {
     await browser?.close()

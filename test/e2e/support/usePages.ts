@@ -7,10 +7,10 @@ export interface TestPages {
   /** The pages' origin, no trailing slash. */
   url: string
   /**
-   * `path` (with its query) in a browser context of its own, closed when the test ends; `init` runs on the context
-   * before the page loads.
+   * `path` (with its query) in a browser context of its own, closed when the test ends; `init` and `hold` as in
+   * `OpenAppOptions`.
    */
-  open(path: string, options?: Pick<OpenAppOptions, 'init'>): Promise<AppPage>
+  open(path: string, options?: Pick<OpenAppOptions, 'init' | 'hold'>): Promise<AppPage>
 }
 
 /** The suite's own pages (see `servePages`) for the tests of one file; `routes` is called once, before the first test. */
@@ -24,7 +24,7 @@ export function usePages(routes: () => Promise<Record<string, Route>>): TestPage
     close = server.close
     Object.assign(pages, {
       url: server.url,
-      open: (path: string, { init }: Pick<OpenAppOptions, 'init'> = {}) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, { init }),
+      open: (path: string, options: Pick<OpenAppOptions, 'init' | 'hold'> = {}) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, options),
     })
   })
   afterAll(async () => {
