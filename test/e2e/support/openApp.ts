@@ -58,6 +58,8 @@ export interface OpenAppOptions {
  */
 export async function openApp(browser: Browser, app: string, url: string, { shared = false, init, hold }: OpenAppOptions = {}): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
+  // A dev server's page loads dozens of modules, each compiled on request: slow, not a failure, on a busy machine.
+  context.setDefaultNavigationTimeout(120_000)
   const consoleLines: string[] = []
   if (!shared) {
     onTestFinished(async ({ task }) => {

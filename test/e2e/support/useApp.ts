@@ -67,7 +67,7 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
     })
     // The first visit makes the dev server prepare its dependencies (and may reload the page once): not in a test.
     const page = await browser.newPage()
-    await page.goto(app.url)
+    await page.goto(app.url, { timeout: 180_000 })
     await page.waitForSelector('[data-testid=status][data-widget=ready]', { timeout: 180_000 })
     await page.close()
   })
