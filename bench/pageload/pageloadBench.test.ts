@@ -7,7 +7,9 @@ const WIDGET_SCRIPT = /\/widget\.js$/
 // seconds of Chromium. The eager page is the control: it shows that a widget script fetched early is seen.
 describe('the page-load bench', () => {
   it('sees the widget script before the interaction where the page loads it early, and not without the widget or behind the facade', async () => {
-    const { variants } = await pageloadBench({ loads: 1, frameworks: ['react'], variants: ['none', 'eager', 'facade'], lighthouse: false, interactAt: 1500 })
+    // The interaction comes late enough for the eager page to have asked for its script even on a busy machine: what
+    // is checked is whether a page asks before the interaction, not how soon (npm run bench measures that).
+    const { variants } = await pageloadBench({ loads: 1, frameworks: ['react'], variants: ['none', 'eager', 'facade'], lighthouse: false, interactAt: 4000 })
     const [none, eager, facade] = ['none', 'eager', 'facade'].map((variant) => variants.find((result) => result.variant == variant)!.loads[0]!)
 
     expect(none!.requests.map((request) => new URL(request.url).pathname)).toEqual(['/react/none', '/react-plain.js'])

@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os'
 import { startEmulator } from '@widgent/emulator'
 import { launchChromium } from '@widgent/test-utils/chromium'
+import { measureCrossTab, type CrossTab } from './measureCrossTab'
 import { measureLatency, type Latency } from './measureLatency'
 import { measureRequests, type RequestCount } from './measureRequests'
 import { measureStartup, type Startup } from './measureStartup'
@@ -14,12 +15,13 @@ export interface RuntimeResults {
   clock: { resolution: number; isolated: boolean }
   requests: RequestCount[]
   latency: Latency[]
+  crossTab: CrossTab
   startup: Startup[]
   loginScripts: LoginScript[]
   /** The machine's 1-minute load average as the run started and ended: other work on it slows every figure. */
   load: [start: number, end: number]
   /** How long each part took, and the whole. */
-  seconds: Record<'requests' | 'latency' | 'startup' | 'loginScripts' | 'total', number>
+  seconds: Record<'requests' | 'latency' | 'crossTab' | 'startup' | 'loginScripts' | 'total', number>
 }
 
 /**
@@ -52,6 +54,7 @@ export async function runtimeBench(): Promise<RuntimeResults> {
       clock,
       requests: await timed('requests', () => measureRequests(browser, server)),
       latency: await timed('latency', () => measureLatency(browser, server)),
+      crossTab: await timed('crossTab', () => measureCrossTab(browser, server)),
       startup: await timed('startup', () => measureStartup(browser, server)),
       loginScripts: await timed('loginScripts', () => runLoginScripts(browser, server)),
       load: [load, loadavg()[0]!] as [number, number],

@@ -1,4 +1,5 @@
 import { COMPONENT_COUNTS } from './measureRequests'
+import { CROSS_TAB_SIGN_OUTS } from './measureCrossTab'
 import { CYCLES, WARM_UP, type Latency } from './measureLatency'
 import { LOADS } from './measureStartup'
 import type { Percentiles } from './percentiles'
@@ -38,6 +39,7 @@ export function runtimeTable(results: RuntimeResults): Record<string, RuntimeRow
   }
   latency('ms p50/p95 setUser -> request', (figures) => figures.setUserToRequest)
   latency('ms p50/p95 token -> widget', (figures) => figures.bodyToWidget)
+  row("ms p50/p95 sign-out -> other tab's widget anonymous: core", ms(results.crossTab.signOutToOtherTab), 'p95 <= 100', `${CROSS_TAB_SIGN_OUTS} sign-outs`)
 
   for (const { page, kit, mount } of results.startup) {
     if (kit) row(`ms p50 start-up: ${STARTS[page]}`, kit.p50.toFixed(3) + (page == 'react' && mount ? ` (kit: mount -> tag ${mount.p50.toFixed(3)})` : ''), '', `${LOADS} loads`)

@@ -20,7 +20,7 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
     await page.waitForPanel('ada')
   }
 
-  it('offline during a sign-in: identified within 2 s of coming back online, with no user action', async () => {
+  it("offline during a sign-in: identified once back online, with no user action, before the kit's own next try", async () => {
     const page = await app.open()
     await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
     // The first token request takes a second and fails: the network is gone by the time the kit tries again.
@@ -29,14 +29,20 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
     await page.waitForSignedInAs('Signed in as Ada Lovelace')
     await page.page.context().setOffline(true)
     await page.waitForStatus({ identity: 'error', error: 'token-fetch', retrying: 'true' })
+    // The kit's own next try, at the end of its backoff (5 s after the failure, a quarter either way).
+    const retryAt = (await page.retryAt())!
+    expect(retryAt).toBeGreaterThan(Date.now())
 
     const online = Date.now()
     await page.page.context().setOffline(false)
     await page.waitForStatus({ identity: 'identified', user: 'ada', error: '', retrying: '' })
     await page.waitForPanel('ada')
-    const recovered = Date.now() - online
-    console.log(`offline during sign-in: identified ${recovered} ms after online`)
-    expect(recovered).toBeLessThan(2000)
+    // How long it takes is measured by `npm run soak` (recovery after an outage, p50/p95).
+    console.log(`offline during sign-in: identified ${Date.now() - online} ms after online, ${retryAt - online} ms before the kit's own next try`)
+    // One request, answered before that try was due: `online` made the kit ask.
+    const healed = tokenRequests(online)
+    expect(healed.map((request) => request.status)).toEqual([200])
+    expect(healed[0]!.at).toBeLessThan(retryAt)
   })
 
   it(
@@ -74,6 +80,7 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
     // A second tab of the same browser profile: the same cookie session.
     const second = new AppPage(await first.page.context().newPage(), [])
     await second.page.goto(app.url)
+    await second.waitForStart()
     await second.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada' })
     await second.waitForPanel('ada')
 
@@ -106,6 +113,7 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
         addEventListener('pageshow', (event) => ((window as { __restored?: boolean }).__restored = event.persisted))
       })
       await page.page.reload()
+      await page.waitForStart()
       await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
       await signInAsAda(page)
 

@@ -102,7 +102,8 @@ describe('fault knobs', () => {
     const pending = fetch(`${emulator.url}/widget.js`).catch((error: Error) => error)
     const started = performance.now()
     await emulator.close()
-    expect(performance.now() - started).toBeLessThan(1000)
+    // Not the 60 s hold: a bound a busy machine still meets.
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect(await pending).toBeInstanceOf(Error)
   })
 

@@ -25,6 +25,8 @@ export function describeState({ widget, identity, user, expiresAt, error, retryA
       'data-error': error?.code ?? '',
       // The kit tries again by itself: an app shows "reconnecting…".
       'data-retrying': retryAt ? 'true' : '',
+      // When (ms since the epoch): a test tells a try of the kit's own from one a browser event caused.
+      'data-retry-at': retryAt ? String(retryAt) : '',
     },
     text: `Widget ${WIDGET[widget]} · identity: ${identityText}`,
     detail: error

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
@@ -52,10 +53,13 @@ export async function startNuxt({ port, backendUrl, config, server, mode, logLev
       stdio: ['ignore', 'inherit', 'inherit'],
     })
   } else {
-    out = await mkdtemp(join(tmpdir(), 'widgent-playground-nuxt-'))
-    const started = performance.now()
     // Built without the product or the secret: the server reads them when it starts, so none is in the bundle.
     const buildEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('NUXT_WIDGENT') && !name.startsWith('NUXT_PUBLIC_WIDGENT')))
+    // The app's tsconfig.json refers to the .nuxt/ tsconfigs in its own folder, and the build's Vue transform fails
+    // without them. `nuxi typecheck` and `nuxi dev` write them; a fresh clone has none until one of those ran.
+    if (!existsSync(join(APP_DIR, '.nuxt/tsconfig.app.json'))) await run([NUXI, 'prepare'], { ...buildEnv, NODE_ENV: 'production' })
+    out = await mkdtemp(join(tmpdir(), 'widgent-playground-nuxt-'))
+    const started = performance.now()
     await run([NUXI, 'build'], { ...buildEnv, NODE_ENV: 'production', PLAYGROUND_NUXT_OUTPUT: out }).catch(async (error) => {
       await rm(out!, { recursive: true, force: true })
       throw error

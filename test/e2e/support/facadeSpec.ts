@@ -24,13 +24,6 @@ const LOADING = 'Loading chat…'
 const FAILED = 'Chat failed to load. Try again'
 const ANY_VIEW = /^(Open chat|Loading chat…|Chat failed to load\. Try again)$/
 
-/**
- * A widget script this slow keeps the load under way while a test presses a key or the mouse button on the facade:
- * the pointer's arrival (or the focus) already starts the load, and a fast widget could be ready, the facade gone,
- * before the press that follows, which would then land on the widget's own launcher in its place.
- */
-const SLOW_SCRIPT = { script: 'slow', scriptDelayMs: 4000 } as const
-
 /** Where the facade and the widget's launcher both sit in the 1100 x 640 viewport: 56 px, 20 px from the bottom-right corner. */
 const LAUNCHER_BOX = { x: 1100 - 20 - 56, y: 640 - 20 - 56, width: 56, height: 56 }
 
@@ -58,8 +51,14 @@ function saveData() {
 export function facadeSpec(app: AppUnderTest) {
   const { strict } = app
 
-  /** The app in facade mode, with every widget script request the page makes counted from before it loads. */
-  const openFacade = async ({ query = '', saveData: saving = false } = {}) => {
+  /**
+   * The app in facade mode, with every widget script request the page makes counted from before it loads. With
+   * `holdScript`, the script's requests wait in the browser until `page.release()`: the load stays under way while a
+   * test presses a key or the mouse button on the facade. The pointer's arrival (or the focus) already starts the
+   * load, and a widget ready before the press that follows would have taken the facade's place, the press landing
+   * on the widget's own launcher instead.
+   */
+  const openFacade = async ({ query = '', saveData: saving = false, holdScript = false } = {}) => {
     const scriptRequests: string[] = []
     const page = await app.open(`?launcher=facade${query}`, {
       async init(context: BrowserContext) {
@@ -69,6 +68,7 @@ export function facadeSpec(app: AppUnderTest) {
         await context.addInitScript(recordLayoutShifts)
         if (saving) await context.addInitScript(saveData)
       },
+      hold: holdScript ? `${app.emulator.url}/widget.js` : undefined,
     })
     return Object.assign(page, { scriptRequests: () => scriptRequests.length })
   }
@@ -202,13 +202,13 @@ export function facadeSpec(app: AppUnderTest) {
       ? 'signed in as Ada, a click on the facade loads the widget identified; the open command is not documented, so the widget launcher in its place opens the panel'
       : 'signed in as Ada, a click on the facade opens the panel identified as Ada',
     async () => {
-      await setFaults(app.emulator.url, SLOW_SCRIPT)
-      const page = await openFacade()
+      const page = await openFacade({ holdScript: true })
       const start = Date.now()
       await signInAsAda(page)
       await facade(page, IDLE).click()
       // While the script comes, the facade says so.
       expect(await facade(page, LOADING).getAttribute('aria-busy')).toBe('true')
+      page.release()
       await expectOpenedAfterActivation(page, 'ada', (launcher) => launcher.click())
       expect(await page.panel.getAttribute('data-name')).toBe('Ada Lovelace')
       expect(await page.send('Hello from Ada')).toBe('Hi Ada Lovelace! You said: "Hello from Ada"')
@@ -220,8 +220,7 @@ export function facadeSpec(app: AppUnderTest) {
 
   for (const key of ['Enter', 'Space']) {
     it(`keyboard: Tab reaches the facade and its focus starts the load; ${key} activates it`, async () => {
-      await setFaults(app.emulator.url, SLOW_SCRIPT)
-      const page = await openFacade()
+      const page = await openFacade({ holdScript: true })
       await settle(page)
       const onFacade = () => page.page.evaluate(() => document.activeElement?.matches('button[aria-label="Open chat"], button[aria-label="Loading chat…"]') ?? false)
       for (let presses = 0; !(await onFacade()); presses++) {
@@ -237,6 +236,7 @@ export function facadeSpec(app: AppUnderTest) {
       expect(await page.status()).toMatchObject({ widget: 'loading' })
 
       await page.page.keyboard.press(key)
+      page.release()
       await expectOpenedAfterActivation(page, 'anonymous', (launcher) => launcher.press(key))
     })
   }
@@ -264,7 +264,7 @@ export function facadeSpec(app: AppUnderTest) {
 
   it('a failed load leaves the facade saying so; passing over it does not retry, a click does and the widget ends ready', async () => {
     await setFaults(app.emulator.url, { script: '404' })
-    const page = await openFacade({ query: '&loadTimeoutMs=2000' })
+    const page = await openFacade()
     await settle(page)
     await facade(page, IDLE).click()
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect, onTestFinished, type TestContext } from 'vitest'
+import { holdRequests } from './holdRequests'
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url)
 
@@ -41,6 +42,12 @@ export interface OpenAppOptions {
   shared?: boolean
   /** Runs on the new context before the page loads: init scripts, request listeners. */
   init?: (context: BrowserContext) => Promise<void> | void
+  /**
+   * Requests whose URL starts with this (the widget script's) wait in the browser until `AppPage.release()`: a load
+   * stays under way as long as the test needs. The page is then returned once its document is parsed rather than
+   * loaded, since a script held before the load event delays it.
+   */
+  hold?: string
 }
 
 /**
@@ -49,8 +56,10 @@ export interface OpenAppOptions {
  * go to test/e2e/artifacts/ first. With `{ shared: true }` the page outlives the test: its opener calls
  * `saveArtifacts` after each test and closes the context (see `useApp`'s `shared`).
  */
-export async function openApp(browser: Browser, app: string, url: string, { shared = false, init }: OpenAppOptions = {}): Promise<AppPage> {
+export async function openApp(browser: Browser, app: string, url: string, { shared = false, init, hold }: OpenAppOptions = {}): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
+  // A dev server's page loads dozens of modules, each compiled on request: slow, not a failure, on a busy machine.
+  context.setDefaultNavigationTimeout(120_000)
   const consoleLines: string[] = []
   if (!shared) {
     onTestFinished(async ({ task }) => {
@@ -73,11 +82,12 @@ export async function openApp(browser: Browser, app: string, url: string, { shar
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-identity'] })
   })
   await init?.(context)
+  const release = hold ? await holdRequests(context, hold) : () => {}
   const page = await context.newPage()
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
   page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`))
-  await page.goto(url)
-  return new AppPage(page, consoleLines)
+  await page.goto(url, { waitUntil: hold ? 'domcontentloaded' : 'load' })
+  return new AppPage(page, consoleLines, release)
 }
 
 /** When `task` failed: a screenshot of the context's page and the console so far, in test/e2e/artifacts/. */
@@ -96,6 +106,8 @@ export class AppPage {
     readonly page: Page,
     /** `[type] text` for every console message and page error so far. */
     readonly consoleLines: string[],
+    /** Lets the requests held with `OpenAppOptions.hold` go on to the server. */
+    readonly release: () => void = () => {},
   ) {}
 
   /** The emulator's widget panel (Playwright's locators reach into its shadow root). */
@@ -114,6 +126,21 @@ export class AppPage {
   async waitForStatus(expected: Partial<Status>, timeout = 15_000): Promise<void> {
     const selector = Object.entries(expected).map(([key, value]) => `[data-${key}="${value}"]`)
     await this.waitFor(`[data-testid=status]${selector.join('')}`, timeout, async () => expect(await this.status()).toMatchObject(expected))
+  }
+
+  /** When the kit will try again by itself (`state.retryAt`, ms since the epoch); null when it will not. */
+  async retryAt(): Promise<number | null> {
+    const at = await this.page.locator('[data-testid=status]').getAttribute('data-retry-at')
+    return at ? Number(at) : null
+  }
+
+  /**
+   * Waits until the app has started: its auth settled and the kit told who is signed in (the status line's identity
+   * is no longer `unknown`). A dev server compiles the app's modules as the page first asks for them, which a busy
+   * machine makes slow: the bounds of the waits that follow are then the kit's alone.
+   */
+  async waitForStart(timeout = 60_000): Promise<void> {
+    await this.waitFor('[data-testid=status]:not([data-identity="unknown"])', timeout, async () => expect((await this.status()).identity).not.toBe('unknown'))
   }
 
   /** Who the widget would send messages as right now: `anonymous` or a user id; null while there is no panel. */

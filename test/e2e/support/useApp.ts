@@ -14,10 +14,11 @@ export interface AppUnderTest {
   emulator: Emulator
   backend: Backend
   /**
-   * The app in a browser context of its own (cookies included), closed when the test ends. `query` is the page's query
-   * string; `init` runs on the context before the page loads (init scripts, request listeners).
+   * The app in a browser context of its own (cookies included), closed when the test ends, once it has started (see
+   * `AppPage.waitForStart`). `query` is the page's query string; `init` runs on the context before the page loads
+   * (init scripts, request listeners); `hold` holds requests until `AppPage.release()` (see `OpenAppOptions`).
    */
-  open(query?: string, options?: Pick<OpenAppOptions, 'init'>): Promise<AppPage>
+  open(query?: string, options?: Pick<OpenAppOptions, 'init' | 'hold'>): Promise<AppPage>
   /**
    * One page of the app for every test of the calling `describe` block, opened before the first and closed after the
    * last (no page load per test: the tests leave the page as they found it).
@@ -43,6 +44,7 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
       const shared = {} as { page: AppPage }
       beforeAll(async () => {
         shared.page = await openApp(browser, name, `${app.url}${query}`, { shared: true })
+        await shared.page.waitForStart()
       })
       afterEach(({ task }) => shared.page && saveArtifacts(name, shared.page.page.context(), shared.page.consoleLines, task))
       afterAll(() => shared.page?.page.context().close())
@@ -57,12 +59,16 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
       url: playground.apps[name]!,
       emulator: playground.emulator!,
       backend: playground.backend,
-      open: (query = '', { init }: Pick<OpenAppOptions, 'init'> = {}) => openApp(browser, name, `${app.url}${query}`, { init }),
+      async open(query = '', options: Pick<OpenAppOptions, 'init' | 'hold'> = {}) {
+        const page = await openApp(browser, name, `${app.url}${query}`, options)
+        await page.waitForStart()
+        return page
+      },
     })
     // The first visit makes the dev server prepare its dependencies (and may reload the page once): not in a test.
     const page = await browser.newPage()
-    await page.goto(app.url)
-    await page.waitForSelector('[data-testid=status][data-widget=ready]', { timeout: 60_000 })
+    await page.goto(app.url, { timeout: 180_000 })
+    await page.waitForSelector('[data-testid=status][data-widget=ready]', { timeout: 180_000 })
     await page.close()
   })
 

@@ -33,7 +33,7 @@ export function useNextApp(bundler: 'turbopack' | 'webpack'): NextAppUnderTest {
     const buildMs = await buildNextApp(service, { bundler })
     server = await startNextApp('start', { port: await pickPort(0), service })
     Object.assign(app, { url: server.url, emulator, buildMs, open: (query = '') => openApp(browser!, `next-${bundler}`, `${server!.url}${query}`) })
-  }, 300_000)
+  }, 900_000) // next build: 16-44 s on an idle machine, 200 s (Turbopack) and over 600 s (webpack) with a load average of 30
 
   afterAll(async () => {
     await browser?.close()

@@ -6,8 +6,11 @@ import { servePages, type Route } from './servePages'
 export interface TestPages {
   /** The pages' origin, no trailing slash. */
   url: string
-  /** `path` (with its query) in a browser context of its own, closed when the test ends; `init` runs on it first. */
-  open(path: string, options?: Pick<OpenAppOptions, 'init'>): Promise<AppPage>
+  /**
+   * `path` (with its query) in a browser context of its own, closed when the test ends; `init` and `hold` as in
+   * `OpenAppOptions`.
+   */
+  open(path: string, options?: Pick<OpenAppOptions, 'init' | 'hold'>): Promise<AppPage>
 }
 
 /** The suite's own pages (see `servePages`) for the tests of one file; `routes` is called once, before the first test. */
@@ -19,7 +22,10 @@ export function usePages(routes: () => Promise<Record<string, Route>>): TestPage
     browser = await chromium.connect(inject('browserWsEndpoint'))
     const server = await servePages(await routes())
     close = server.close
-    Object.assign(pages, { url: server.url, open: (path: string, options?: Pick<OpenAppOptions, 'init'>) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, options) })
+    Object.assign(pages, {
+      url: server.url,
+      open: (path: string, options: Pick<OpenAppOptions, 'init' | 'hold'> = {}) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, options),
+    })
   })
   afterAll(async () => {
     await browser?.close()
