@@ -14,9 +14,11 @@ for (const workspace of workspaces) {
   const file = join(root, workspace, '.test-results.json')
   if (!existsSync(file)) continue
   const report = JSON.parse(readFileSync(file, 'utf8'))
+  // A test that did not run (its file's setup failed, or it was skipped) is a failure: the suite skips nothing.
+  const notRun = report.numPendingTests
   passed += report.numPassedTests
-  failed += report.numFailedTests
-  console.log(`${workspace}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+  failed += report.numFailedTests + notRun
+  console.log(`${workspace}: ${report.numPassedTests} passed, ${report.numFailedTests + notRun} failed${notRun ? ` (${notRun} did not run)` : ''}`)
 }
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 || passed === 0 ? 1 : 0)
