@@ -24,8 +24,8 @@ const bindings = {
 }
 
 export const entries: Entry[] = [
-  // Every identity rule costs bytes; 1,900 B could not hold them all (README "Size" itemises the cost).
-  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3600, target: 1900 },
+  // Issue 20's goal: every identity rule, the clock fix included, in 3,000 B.
+  { name: '@widgent/core createWidgent', code: `export { createWidgent } from '@widgent/core'`, external: [], budget: 3000 },
   { name: '@widgent/core loadWidgent', code: `export { loadWidgent } from '@widgent/core'`, external: [] },
   { name: '@widgent/react (core external)', code: bindings.react, external: [...react, '@widgent/core'], budget: 500 },
   // The Next.js entry with the binding it builds on: the provider, configureWidgent and the hooks it re-exports (the
@@ -35,7 +35,7 @@ export const entries: Entry[] = [
   // (about 50 B: esbuild keeps imports from external modules); bundled with the core, as apps build, they go.
   { name: '@widgent/vue (core external)', code: bindings.vue, external: ['vue', '@widgent/core'], budget: 560 },
   { name: '@widgent/svelte (core external)', code: bindings.svelte, external: ['svelte', 'svelte/store', '@widgent/core'], budget: 500 },
-  { name: '@widgent/react + core', code: bindings.react, external: react, budget: 3900, target: 2300 },
+  { name: '@widgent/react + core', code: bindings.react, external: react, budget: 3300 },
   { name: '@widgent/vue + core', code: bindings.vue, external: ['vue'] },
   { name: '@widgent/svelte + core', code: bindings.svelte, external: ['svelte', 'svelte/store'] },
   // The launcher facade: what it adds to an app that already has the binding and the core.

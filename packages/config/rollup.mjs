@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { transform } from 'esbuild'
 import { dirname, resolve } from 'node:path'
 import replace from '@rollup/plugin-replace'
 import esbuild from 'rollup-plugin-esbuild'
@@ -27,10 +28,27 @@ const raw = {
 }
 
 /**
+ * Readable names in the source, short ones in what ships (Preact's way): internal properties are written `_likeThis`
+ * and renamed in each output from a committed cache, `mangle.json`, so every entry and format agrees on each name.
+ * A new internal property is added to the cache by the build (commit it); a public name never starts with `_`.
+ */
+const mangle = (file) => ({
+  name: 'widgent-mangle',
+  async renderChunk(code) {
+    const cache = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+    const result = await transform(code, { mangleProps: /^_[a-z]/, mangleCache: cache, sourcemap: true, loader: 'js' })
+    const names = Object.fromEntries(Object.entries(result.mangleCache).sort(([a], [b]) => a.localeCompare(b)))
+    if (JSON.stringify(names) != JSON.stringify(cache)) writeFileSync(file, JSON.stringify(names, null, 2) + '\n')
+    return { code: result.code, map: result.map }
+  },
+})
+
+/**
+ * `mangle`: rename internal `_properties` in what ships (see `mangle` above), from the package's `mangle.json`.
  * `bin` builds one more entry, `dist/cli.js` (ESM, executable, no types), for a package's command. `name` is the
  * output's file name (`dist/<name>.js`, `.cjs`, `.d.ts`, `.d.cts`), for a package's second entry (a subpath export).
  */
-export function defineConfig({ input = 'src/index.ts', name = 'index', banner, platform = 'browser', bin } = {}) {
+export function defineConfig({ input = 'src/index.ts', name = 'index', banner, platform = 'browser', bin, mangle: mangled = false } = {}) {
   const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
   const output = (file, format) => ({ file, format, sourcemap: true, banner })
   const plugins = [raw, dev, esbuild({ target: platform === 'node' ? 'node20' : 'es2022', platform })]
@@ -44,7 +62,7 @@ export function defineConfig({ input = 'src/index.ts', name = 'index', banner, p
     {
       input,
       external,
-      plugins,
+      plugins: mangled ? [...plugins, mangle('mangle.json')] : plugins,
       output: [output(`dist/${name}.js`, 'es'), output(`dist/${name}.cjs`, 'cjs')],
       // a banner such as 'use client' is a module directive rollup would otherwise warn about
       onwarn(warning, warn) {

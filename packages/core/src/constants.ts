@@ -22,3 +22,10 @@ export const IDLE_PERIODS = 3
 export const IDLE_PERIOD_MS = 40
 /** ...but no longer than this, so a page that never goes quiet still gets its widget. */
 export const IDLE_MAX_WAIT_MS = 10_000
+/**
+ * After another tab changed the session (signed out, switched user), how long the widget stays anonymous while this
+ * tab's own auth catches up, before the kit asks its token route: a sign-out then ends with no request and no 401.
+ */
+export const SESSION_SETTLE_MS = 3_000
+/** How long a tab that needs a token waits for another tab of the origin to share one, before it asks its own route. */
+export const TAB_ANSWER_MS = 50

@@ -1,14 +1,18 @@
+import { answerInTime } from './answerInTime'
 import { assertOptions, assertUser } from './assertOptions'
-import { DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS } from './constants'
+import { DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS, SESSION_SETTLE_MS } from './constants'
 import { createStore } from './createStore'
 import { createDebug } from './debug'
+import { createHeldCommands, type Command } from './heldCommands'
 import { loadScript } from './loadWidgent'
+import { createRecovery } from './recovery'
 import { retry } from './retryer'
-import { savesData } from './savesData'
-import { createTokenSource, type TokenRequest } from './tokenSource'
-import { openTabChannel } from './tabChannel'
+import { scheduleLoad } from './scheduleLoad'
+import { openTabChannel, type TabChannel } from './tabChannel'
+import { tellWidgetUserChanged } from './tellWidgetUserChanged'
+import { createTokenSource, type FreshToken } from './tokenSource'
+import { createAuthWait } from './waitForAuth'
 import { watchPage } from './watchPage'
-import { whenIdle } from './whenIdle'
 import type { WidgentError } from './WidgentError'
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from './types'
 
@@ -28,29 +32,41 @@ export function createWidgent(options: WidgentOptions): WidgentClient {
   return client
 }
 
-/** The identity controller: ties the script loader and the token source to the widget and the app's auth state. */
+/**
+ * The identity controller: wires the script loader, the token source, recovery and the tab channel to the widget
+ * and the app's auth state. The store's state is the one record of identity: the fetcher and recovery read it.
+ */
 function newClient(options: WidgentOptions): WidgentClient {
   const store = createStore(initialState)
   const debug = __DEV__ ? createDebug(options) : undefined
+  const tokens = createTokenSource(options, (userId) => tabs?._ask(userId))
+  const recovery = createRecovery(() => user && run && requestToken(1))
+  const authWait = createAuthWait(options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS)
+  const held = createHeldCommands()
   const mounts = new Set<object>()
   // From the start to destroy(): aborting it ends the load's retries, the idle wait, the page listeners and the tab channel.
   let run: AbortController | undefined
-  // Tells the other tabs of the origin that the user changed, while the client runs.
-  let tellTabs: ((userId: string | null) => void) | undefined
+  // The other tabs of the origin, while the client runs: user changes both ways, tokens shared.
+  let tabs: TabChannel | undefined
   let loading: Promise<void> | undefined
   // A failed load: it stays in state, whatever else changes, until the next load().
   let loadError: WidgentError | null = null
-  // The load settled well and the fetcher is registered: commands go straight to the widget. Until then they wait here.
+  // The load settled well and the fetcher is registered: commands go straight to the widget.
   let ready = false
-  let held: Array<[string, ...unknown[]]> = []
   // The settled user: undefined until auth first settles.
   let user: WidgentUser | null | undefined
-  let authWait: Promise<void> | undefined
-  let settleAuth: (() => void) | undefined
+  // The token request the client follows: the outcome of any other is stale (its user left, or refresh()).
+  let request: Promise<FreshToken> | undefined
   // The widget was answered '' for a signed-in user (a failure, or no token in time): the next token is owed to it.
   let owed = false
+  // Another tab changed the session: the widget stays anonymous until this tab's auth has had time to say so.
+  let settling: ReturnType<typeof setTimeout> | undefined
+  // The session may have ended elsewhere: a 401 now is that sign-out, not an error.
+  let hinted = false
 
   const set = (patch: Partial<WidgentState>) => store.set({ error: loadError, ...patch })
+  // A new identity: the token's expiry and the next automatic try belonged to the one before, unless `patch` says.
+  const setIdentity = (identity: WidgentState['identity'], patch?: Partial<WidgentState>) => set({ identity, expiresAt: null, retryAt: null, ...patch })
 
   const report = (error: WidgentError, patch: Partial<WidgentState>) => {
     set({ ...patch, error })
@@ -58,7 +74,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     queueMicrotask(() => options.onError?.(error))
   }
 
-  const call = (...command: [string, ...unknown[]]) => window.widgent!(...command)
+  const call = (...command: Command) => window.widgent!(...command)
 
   const register = () => {
     __DEV__ && debug!('widget: fetcher registered, so the widget asks')
@@ -66,93 +82,130 @@ function newClient(options: WidgentOptions): WidgentClient {
     call('setIdentityTokenFetcher', fetcher)
   }
 
-  const tokens = createTokenSource(options, {
-    fetching: () => set({ identity: 'fetching', expiresAt: null, retryAt: null }),
-    arrived({ expiresAt }) {
-      set({ identity: 'identified', expiresAt, retryAt: null })
-      // Registering again is how the widget is made to ask (the one thing the kit assumes of it).
-      if (owed && ready) register()
-    },
+  /** Forget the token, the request and any failure: the user changed, or the session may have. */
+  const forget = () => {
+    tokens._clear()
+    request = undefined
+    recovery._reset()
+  }
+
+  const arrived = (token: FreshToken) => {
+    recovery._reset()
+    hinted = false
+    setIdentity('identified', { expiresAt: token.expiresAt })
+    // Registering again is how the widget is made to ask (the one thing the kit assumes of it).
+    if (owed && ready) register()
+  }
+
+  const failed = (error: WidgentError, automatic: boolean) => {
+    __DEV__ && debug!(`token: failed (${error.code})`, error)
+    // The sign-out another tab announced, reaching this tab's route before its own auth: anonymous, not an error.
+    if (hinted && error.code == 'unauthorized') return setIdentity('anonymous')
+    const retryAt = recovery._failed(error)
     // onError hears a failure once, not again at every automatic try.
-    failed: (error, retryAt, again) => (again ? set({ identity: 'error', error, retryAt }) : report(error, { identity: 'error', retryAt })),
-  }, debug)
+    if (automatic) set({ identity: 'error', error, retryAt })
+    else report(error, { identity: 'error', retryAt })
+  }
 
   /**
-   * The session may have changed behind the app's back (another tab signed out or switched user; the page came
-   * back from the back/forward cache): drop the token and make the widget ask our own token route again. Nothing
-   * another tab says identifies anyone here.
+   * The current user's token: the request under way or the fresh token, else a new request, which the state follows
+   * ('fetching' while it is in flight). An automatic try (`tries`: 1) leaves the state as it is until it ends.
    */
-  const reask = () => {
-    if (!user) return
-    __DEV__ && debug!('session may have changed elsewhere: asking the token route again')
-    tokens.drop()
-    set({ identity: 'fetching', expiresAt: null, retryAt: null })
-    if (ready) register()
+  const requestToken = (tries?: number) => {
+    const promise = tokens._get(user!, tries)
+    if (promise != request && !tokens._fresh(user!.id)) {
+      __DEV__ && debug!(tries ? 'token: an automatic try' : 'token: request', user!.id)
+      request = promise
+      recovery._started()
+      if (!tries) setIdentity('fetching')
+      promise.then(
+        (token) => request == promise && arrived(token),
+        (error: WidgentError) =>
+          request == promise ? failed(error, !!tries) : __DEV__ && debug!('token: discarded, its user left (or the client stopped)', user?.id),
+      )
+    }
+    return promise
   }
 
-  const start = () => {
-    if (run) return run
-    run = new AbortController()
-    tellTabs = openTabChannel(options.productId, (userId) => user && userId !== user.id && reask(), run.signal)
-    watchPage(
-      {
-        online: () => tokens.recover('online'),
-        visible: () => tokens.recover('visible'),
-        restored: reask,
-        // Only once ready: the kit's own load hears its ready event itself.
-        widgetReady: () => ready && register(),
-      },
-      run.signal,
-    )
-    return run
+  /** Whether the widget may be given a token now: a user signed in, no failure standing, no session settling. */
+  const mayAsk = () => {
+    const { identity } = store.getSnapshot()
+    return !!user && !!run && !settling && identity != 'error' && identity != 'anonymous'
   }
-
-  /** Resolves once auth settles, or after `authTimeoutMs`: the widget must not hang on an auth library that never does. */
-  const authSettles = () =>
-    (authWait ||= new Promise<void>((resolve) => {
-      const settle = () => {
-        clearTimeout(timer)
-        authWait = settleAuth = undefined
-        resolve()
-      }
-      const timer = setTimeout(settle, options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS)
-      settleAuth = settle
-    }))
-
-  /** The request's answer, or '' once the widget has waited `tokenTimeoutMs` for it (the request goes on). */
-  const answerInTime = (request: TokenRequest) =>
-    new Promise<string | undefined>((resolve) => {
-      const timer = setTimeout(() => resolve(''), options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS)
-      void request.promise.then((answer) => {
-        clearTimeout(timer)
-        resolve(answer)
-      })
-    })
 
   /**
    * What the widget calls. Stable, never throws, answers within `tokenTimeoutMs` once auth has settled, and only
    * with the token of the user signed in when it answers: if auth moves on while it waits, it answers for the new user.
    */
   const fetcher = async (): Promise<string> => {
-    if (user === undefined && run) await authSettles()
+    if (user === undefined && run) await authWait._wait()
     for (;;) {
-      if (!run || !user) return ''
-      const request = tokens.get(user)
-      const answer = await answerInTime(request)
-      if (answer === '') {
-        owed = true
+      if (!mayAsk()) {
+        if (user && run) owed = true
         return ''
       }
-      // Not dropped meanwhile (a change of user, destroy): still the current user's token.
-      if (answer !== undefined && tokens.holds(request)) return answer
+      const { id } = user!
+      const token = await answerInTime(requestToken(), options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS, null).catch(() => null)
+      // Its user left meanwhile (or the client stopped): ask again for whoever is signed in now.
+      if (user?.id != id || !run) continue
+      // Still held for this user: nothing dropped or replaced it meanwhile.
+      if (token && tokens._fresh(id) == token) return token.token
+      owed = true
+      return ''
     }
+  }
+
+  /**
+   * The session may have changed behind the app's back: drop the token. After another tab's word (`settle`), the
+   * widget stays anonymous while this tab's own auth catches up, then asks the token route; after a return from the
+   * back/forward cache it asks at once. Nothing another tab says identifies anyone here.
+   */
+  const reask = (settle: boolean) => {
+    if (!user) return
+    __DEV__ && debug!('session may have changed elsewhere: asking the token route again')
+    forget()
+    hinted = true
+    setIdentity('signed-in')
+    clearTimeout(settling)
+    settling = settle ? setTimeout(settled, SESSION_SETTLE_MS) : undefined
+    if (ready) register()
+  }
+
+  const settled = () => {
+    settling = undefined
+    if (ready) register()
+  }
+
+  const start = () => {
+    if (run) return run
+    run = new AbortController()
+    tabs = openTabChannel(
+      options.productId,
+      {
+        _changed: (userId) => user && userId !== user.id && reask(true),
+        // Only the token of the user signed in here, for a tab whose user is the same.
+        _asked: (userId) => (user?.id == userId ? tokens._fresh(userId) : undefined),
+      },
+      run.signal,
+    )
+    watchPage(
+      {
+        _online: () => recovery._trigger('online'),
+        _visible: () => recovery._trigger('visible'),
+        _restored: () => reask(false),
+        // Only once ready: the kit's own load hears its ready event itself.
+        _widgetReady: () => ready && register(),
+      },
+      run.signal,
+    )
+    return run
   }
 
   const widgetReady = () => {
     ready = true
     set({ widget: 'ready' })
     register()
-    held.splice(0).forEach((command) => call(...command))
+    held._release(call)
   }
 
   const load = async () => {
@@ -162,7 +215,7 @@ function newClient(options: WidgentOptions): WidgentClient {
       loadError = null
       set({ widget: 'loading' })
       // The token is asked for beside the script, so the widget gets it the moment it is ready to ask.
-      if (user) tokens.get(user)
+      if (mayAsk()) requestToken()
       loading = retry(() => loadScript(options), signal).then(
         () => {
           if (!signal.aborted) widgetReady()
@@ -180,12 +233,16 @@ function newClient(options: WidgentOptions): WidgentClient {
 
   const destroy = () => {
     run?.abort()
-    tokens.stop()
-    settleAuth?.()
-    run = loading = user = tellTabs = undefined
+    // A fresh token survives, for a remount of the same user; a request under way or a failure does not.
+    if (!(user && tokens._fresh(user.id))) tokens._clear()
+    request = undefined
+    recovery._reset()
+    authWait._settle()
+    held._clear()
+    clearTimeout(settling)
+    run = loading = user = tabs = settling = undefined
     loadError = null
-    ready = owed = false
-    held = []
+    ready = owed = hinted = false
     mounts.clear()
     set(initialState)
   }
@@ -195,12 +252,7 @@ function newClient(options: WidgentOptions): WidgentClient {
     mount() {
       const mount = {}
       mounts.add(mount)
-      if (!run && typeof window != 'undefined') {
-        const when = options.load ?? 'eager'
-        if (when == 'eager') void load()
-        // Saving data: only the app's own load() or command (a click on the launcher) fetches the script.
-        else if (when == 'idle' && !savesData()) whenIdle(load, start().signal)
-      }
+      if (!run && typeof window != 'undefined') scheduleLoad(options.load ?? 'idle', () => void load(), start().signal)
       // The last unmount destroys; StrictMode's unmount and remount revive the same client.
       return () => {
         if (mounts.delete(mount) && !mounts.size) destroy()
@@ -213,45 +265,34 @@ function newClient(options: WidgentOptions): WidgentClient {
       user = next // a new object for the same user changes what the next request sends, nothing else
       if (previous !== undefined && next?.id === previous?.id) return
       __DEV__ && debug!(`user: ${previous?.id ?? (previous === null ? 'signed out' : 'unknown')} -> ${next?.id ?? 'signed out'}`)
+      clearTimeout(settling)
+      settling = undefined
+      hinted = false
       // A token is only ever handed out for the user it was asked for; a remount keeps that user's fresh one.
-      const cached = next && tokens.freshFor(next.id)
-      if (!cached) tokens.drop()
-      set({ identity: cached ? 'identified' : next ? 'fetching' : 'anonymous', user: next, expiresAt: cached ? cached.expiresAt : null, retryAt: null })
+      const cached = next && tokens._fresh(next.id)
+      if (!cached) forget()
+      setIdentity(cached ? 'identified' : next ? 'signed-in' : 'anonymous', { user: next, expiresAt: cached ? cached.expiresAt : null })
       // A change, not auth settling on page load: the other tabs ask their own token routes again.
-      if (previous !== undefined) tellTabs?.(next?.id ?? null)
-      // A fetcher call waiting for auth (so `previous` was undefined) answers for this user itself;
-      // otherwise a ready widget must ask again.
-      if (settleAuth) settleAuth()
-      else if (ready) {
-        if (previous) {
-          if (options.resetCommand) call(options.resetCommand)
-          // An answer for the previous user may already be on its way to the widget (resolved a microtask
-          // before this switch): an anonymous answer lands right behind it, before the page can act on it,
-          // and holds until the new user's token arrives.
-          if (next) call('setIdentityTokenFetcher', async () => '')
-        }
-        register()
-      }
+      if (previous !== undefined) tabs?._tell(next?.id ?? null)
+      // A fetcher call waiting for auth answers for this user itself; otherwise a ready widget must ask again.
+      if (!authWait._settle() && ready) tellWidgetUserChanged(call, register, previous, next, options.resetCommand)
     },
     async refresh() {
-      tokens.refresh()
+      if (store.getSnapshot().identity != 'fetching') {
+        forget()
+        if (user) setIdentity('signed-in')
+      }
       if (ready) register()
-      if (user && run) await tokens.get(user).promise
+      if (user && run) await requestToken().catch(() => {})
     },
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
     command(...command) {
       if (ready) return call(...command)
-      // The same command asked for again while it waits (a second click on a launcher) goes once.
-      if (!held.some((waiting) => sameCommand(waiting, command))) held.push(command)
+      held._hold(command)
       // 'interaction': the app's first command is intent enough.
       if (options.load == 'interaction' && mounts.size) void load()
     },
     destroy,
   }
-}
-
-/** The same name and the same arguments. */
-function sameCommand(a: unknown[], b: unknown[]): boolean {
-  return a.length == b.length && a.every((part, index) => part === b[index])
 }

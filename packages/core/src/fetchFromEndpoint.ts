@@ -3,7 +3,7 @@ import { WidgentError } from './WidgentError'
 
 /**
  * The default token source: `GET url` with the user's cookies, answering `{ token, expiresAt? }` (`expiresAt` in ms,
- * as `@widgent/server`'s routes pass it on when Widgent says: the expiry of a token that is not a JWT).
+ * as `@widgent/server`'s routes pass it on when Widgent says: the expiry of a token that is not a JWT, in the server's clock).
  */
 export async function fetchFromEndpoint(url: string | undefined, signal: AbortSignal): Promise<ParsedToken> {
   if (!url) throw new WidgentError('config', __DEV__ && 'A user is signed in: set tokenEndpoint or fetchToken.')
@@ -20,5 +20,6 @@ export async function fetchFromEndpoint(url: string | undefined, signal: AbortSi
   } catch {
     throw new WidgentError('invalid-token', __DEV__ && `${url} did not answer JSON { "token": "..." }.`, response.status)
   }
-  return parseToken(body?.token, body?.expiresAt)
+  // The route's own clock (Date: a header a same-origin page can read) judges the token's life, not the page's.
+  return parseToken(body?.token, body?.expiresAt, Date.parse(response.headers.get('date')!))
 }

@@ -25,8 +25,16 @@ export interface WidgentOptions extends WidgentLoadOptions {
   tokenEndpoint?: string
   /** Your own fetcher, instead of `tokenEndpoint`. Honour `signal`: the kit aborts requests whose user left. */
   fetchToken?: (user: WidgentUser, ctx: { signal: AbortSignal }) => Promise<string>
-  /** When `mount()` fetches the script: at once (default), when the browser is idle, or only on `load()`. */
+  /**
+   * When `mount()` fetches the script: once the page has gone quiet ('idle', the default), at once ('eager'), on intent
+   * ('interaction': the launcher facade's hover, focus or click, or the app's first command), or only on `load()`.
+   */
   load?: 'eager' | 'idle' | 'interaction' | 'manual'
+  /**
+   * Where the current token is kept: in memory ('memory', the default), or also in `sessionStorage` for the tab, so
+   * the next page load of the same user is identified with no request (README "Tokens across tabs and page loads").
+   */
+  tokenStorage?: 'memory' | 'sessionStorage'
   /** A widget command sent before re-registering on sign-out and user switch. None by default. */
   resetCommand?: string
   /** How long the widget's fetcher waits for auth to settle (`setUser(undefined)`) before answering anonymous. Default 10 000. */
@@ -42,7 +50,11 @@ export interface WidgentOptions extends WidgentLoadOptions {
 
 export interface WidgentState {
   widget: 'idle' | 'loading' | 'ready' | 'error'
-  identity: 'unknown' | 'anonymous' | 'fetching' | 'identified' | 'error'
+  /**
+   * `unknown` until auth first settles; `signed-in`: a user, no token yet, and none asked for (the widget asks when it
+   * loads); `fetching` only while a token request is in flight; `identified` once the token arrived.
+   */
+  identity: 'unknown' | 'anonymous' | 'signed-in' | 'fetching' | 'identified' | 'error'
   /** The settled user: `null` while signed out or not yet known. */
   user: WidgentUser | null
   /** ms epoch, from the token's `exp` claim when it is a JWT; null when unknown. */

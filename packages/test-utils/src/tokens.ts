@@ -10,10 +10,13 @@ const decode = (part: string): unknown => {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(text, (char) => char.charCodeAt(0))))
 }
 
-/** A JWT for `sub`, expiring `ttlSeconds` from the (possibly fake) now. */
-export function jwt(sub: string, ttlSeconds = 3600): string {
-  const now = Math.floor(Date.now() / 1000)
-  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, iat: now, exp: now + ttlSeconds })}.sig`
+/**
+ * A JWT for `sub`, expiring `ttlSeconds` after it was issued: at the (possibly fake) now, or at `issuedAt` (ms in the
+ * service's clock, for a page whose clock is off); `iat: false` leaves the `iat` claim out.
+ */
+export function jwt(sub: string, ttlSeconds = 3600, { issuedAt = Date.now(), iat = true } = {}): string {
+  const now = Math.floor(issuedAt / 1000)
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub, ...(iat && { iat: now }), exp: now + ttlSeconds })}.sig`
 }
 
 /**

@@ -90,5 +90,5 @@ it('shows the live state from the first render in a component mounted after hydr
   renders = []
   const { options: fresh } = setup()
   createApp(Status).use(WidgentPlugin, fresh).mount(document.createElement('div'))
-  expect(renders[0]).toBe('loading fetching ada')
+  expect(renders[0]).toBe('loading signed-in ada')
 })

@@ -145,10 +145,10 @@ describe('useWidgent', () => {
     const app = createApp({ render: () => null }).use(WidgentPlugin, options)
     const scope = effectScope()
     const state = scope.run(() => app.runWithContext(() => useWidgentIdentity(ada)))!
-    expect(state.value).toMatchObject({ user: ada, identity: 'fetching' })
+    expect(state.value).toMatchObject({ user: ada, identity: 'signed-in' })
     scope.stop()
     client.setUser(null)
-    expect(state.value.identity).toBe('fetching') // no longer listening
+    expect(state.value.identity).toBe('signed-in') // no longer listening
     app.unmount()
   })
 

@@ -12,6 +12,7 @@ export function describeState({ widget, identity, user, expiresAt, error, retryA
   const identityText = {
     unknown: 'waiting for auth',
     anonymous: 'anonymous',
+    'signed-in': `signed in as ${who}; the widget will ask for a token when it loads`,
     fetching: `fetching a token for ${who}`,
     identified: `identified as ${who}`,
     error: user ? `no token for ${who}` : 'no token',

@@ -15,7 +15,8 @@ const TIMEOUTS = ['loadTimeoutMs', 'authTimeoutMs', 'tokenTimeoutMs', 'tokenMaxA
 
 /**
  * The kit's options for this page: the product from the start script, and the kit's timeouts from the
- * page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code change. With
+ * page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code change; `tokenStorage` and
+ * `load=eager` likewise. With
  * `?launcher=facade`, `load: 'interaction'`: the script waits for the launcher facade (see `launcherMode`).
  */
 export function widgentOptions(search = typeof location == 'undefined' ? '' : location.search): WidgentOptions {
@@ -28,6 +29,10 @@ export function widgentOptions(search = typeof location == 'undefined' ? '' : lo
     const value = Number(query.get(key))
     if (value > 0) options[key] = value
   }
+  // `?tokenStorage=sessionStorage`: the next page load of the same user is identified with no request.
+  if (query.get('tokenStorage') == 'sessionStorage') options.tokenStorage = 'sessionStorage'
+  // `?load=eager`: the widget at once, instead of the default 'idle' (the facade's mode wins).
+  if (query.get('load') == 'eager') options.load = 'eager'
   if (launcherMode(search) == 'facade') options.load = 'interaction'
   return options
 }

@@ -97,8 +97,8 @@ export function facadeSpec(app: AppUnderTest) {
     await settle(page)
     await page.click('Sign in as Ada')
     await page.waitForSignedInAs('Signed in as Ada Lovelace')
-    // `fetching`: the token is owed, and asked for as the load starts (see the core's WidgentState).
-    await settle(page, { identity: 'fetching', user: 'ada' })
+    // `signed-in`: no token asked for yet; the request starts with the load (see the core's WidgentState).
+    await settle(page, { identity: 'signed-in', user: 'ada' })
   }
 
   const expectFacadeGone = async (page: FacadePage) => {

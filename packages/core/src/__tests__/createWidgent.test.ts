@@ -12,7 +12,7 @@ async function setup(extra: Partial<WidgentOptions> = {}, { onPage = true } = {}
   let widget = onPage ? installFakeWidget({ ready: true }) : undefined
   const fetchToken = vi.fn(async (user: { id: string }, _ctx: { signal: AbortSignal }): Promise<string> => jwt(user.id))
   const onError = vi.fn()
-  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, ...extra })
+  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, load: 'eager', ...extra })
   // A client left running would answer the next test's widget too.
   onTestFinished(() => client.destroy())
   /** The script the kit added arrives: it defines window.widgent (not ready yet) and fires `load`. */
@@ -102,7 +102,7 @@ describe('createWidgent: options', () => {
 })
 
 describe('createWidgent: loading', () => {
-  it('mount() loads at once by default, registers the fetcher when ready and reports the state', async () => {
+  it("load: 'eager': mount() loads at once, registers the fetcher when ready and reports the state", async () => {
     const { client, runScript } = await setup({}, { onPage: false })
     const states: string[] = []
     client.subscribe((state) => states.push(state.widget))
@@ -114,6 +114,15 @@ describe('createWidgent: loading', () => {
     await flush()
     expect(states).toEqual(['idle', 'loading', 'ready'])
     expect(widget.registrations).toBe(1)
+  })
+
+  it("load: 'idle' is the default: mount() fetches nothing until the page has gone quiet", async () => {
+    vi.useFakeTimers()
+    const { client } = await setup({ load: undefined }, { onPage: false })
+    client.mount()
+    expect(document.querySelectorAll('script')).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(10_000) // jsdom has no requestIdleCallback: the bounded wait decides
+    expect(document.querySelectorAll('script')).toHaveLength(1)
   })
 
   it("load: 'manual' waits for load()", async () => {

@@ -8,7 +8,7 @@ async function setup(extra: Partial<WidgentOptions>) {
   installFakeWidget({ ready: true, strict: true })
   const answers = [deferred<string>(), deferred<string>()]
   const fetchToken = vi.fn(() => answers[fetchToken.mock.calls.length - 1]!.promise)
-  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', fetchToken, ...extra })
+  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', fetchToken, load: 'eager', ...extra })
   onTestFinished(() => client.destroy())
   const logged = vi.spyOn(console, 'debug').mockImplementation(() => {})
   return { client, answers, logged: () => logged.mock.calls.map(([line]) => String(line)) }

@@ -10,7 +10,7 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
       vi.resetModules()
       const kit: typeof import('../index') = await import(/* @vite-ignore */ `../../dist/${file}`)
       const widget = installFakeWidget({ ready: true, strict: true })
-      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', fetchToken: async (user) => jwt(user.id) })
+      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', load: 'eager', fetchToken: async (user) => jwt(user.id) })
       client.mount()
       client.setUser({ id: 'ada' })
       await flush()
@@ -23,5 +23,20 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
       client.destroy()
       vi.unstubAllEnvs()
     }
+  })
+})
+
+describe('internal property names in what ships', () => {
+  it('are renamed in every output, from the committed mangle.json that names each one the source uses', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs')
+    // Paths from the package's folder, where the test runs.
+    const read = (path: string) => readFileSync(path, 'utf8')
+    const cache = JSON.parse(read('mangle.json')) as Record<string, string>
+    const used = new Set<string>()
+    for (const file of readdirSync('src', { recursive: true }) as string[]) {
+      if (file.endsWith('.ts') && !file.includes('__tests__')) for (const [, name] of read(`src/${file}`).matchAll(/[.\s{,](_[a-z]\w*)\b/g)) used.add(name!)
+    }
+    expect([...used].sort()).toEqual(Object.keys(cache))
+    for (const file of ['index.js', 'index.cjs', 'launcher.js', 'launcher.cjs']) expect(read(`dist/${file}`)).not.toMatch(/\._[a-z]/)
   })
 })

@@ -5,7 +5,10 @@ import { fetchFromEndpoint } from '../fetchFromEndpoint'
 const respond = (body: string, status = 200) => vi.fn(async () => new Response(body, { status }))
 const signal = new AbortController().signal
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
 
 describe('fetchFromEndpoint', () => {
   it('GETs the URL with credentials, bypassing the HTTP cache, and returns body.token', async () => {
@@ -22,6 +25,7 @@ describe('fetchFromEndpoint', () => {
   })
 
   it("a JWT's own exp wins over the route's expiresAt, and a past expiresAt is invalid-token", async () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 }) // a whole second: the JWT's iat is now exactly
     const token = jwt('ada', 600)
     vi.stubGlobal('fetch', respond(JSON.stringify({ token, expiresAt: Date.now() + 5000 })))
     await expect(fetchFromEndpoint('/t', signal)).resolves.toEqual({ token, expiresAt: (claimsOf(token).exp as number) * 1000 })

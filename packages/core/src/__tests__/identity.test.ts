@@ -435,7 +435,7 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
     it('a signed-in user with no token source is a config error in state', async () => {
       const kit = await freshKit()
       const widget = installFakeWidget({ strict })
-      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k' })
+      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', load: 'eager' })
       client.mount()
       client.setUser(ada)
       await flush()

@@ -22,7 +22,7 @@ describe('public types', () => {
 
   it('state and errors are typed unions', () => {
     expectTypeOf<WidgentState['widget']>().toEqualTypeOf<'idle' | 'loading' | 'ready' | 'error'>()
-    expectTypeOf<WidgentState['identity']>().toEqualTypeOf<'unknown' | 'anonymous' | 'fetching' | 'identified' | 'error'>()
+    expectTypeOf<WidgentState['identity']>().toEqualTypeOf<'unknown' | 'anonymous' | 'signed-in' | 'fetching' | 'identified' | 'error'>()
     expectTypeOf<WidgentState['error']>().toEqualTypeOf<WidgentError | null>()
     expectTypeOf<WidgentError['code']>().toEqualTypeOf<WidgentErrorCode>()
     expectTypeOf<'timeout'>().toExtend<WidgentErrorCode>()

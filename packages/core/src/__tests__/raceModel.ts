@@ -255,7 +255,8 @@ function kitPage(kit: Awaited<ReturnType<typeof freshKit>>, setSession: (user: s
       unmount ??= client.mount()
     },
     mounted: () => !!unmount,
-    failed: () => client.getSnapshot().identity === 'error',
+    // A failure that stands, or a 401 after a hint that the session changed (the sign-out it announced): anonymous.
+    failed: () => ['error', 'anonymous'].includes(client.getSnapshot().identity),
     close: () => client.destroy(),
   }
 }

@@ -1,5 +1,6 @@
 import { flush, goOnline, jwt, restoreFromCache, showPage, subOf } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { SESSION_SETTLE_MS, TAB_ANSWER_MS } from '../constants'
 import type { WidgentOptions } from '../types'
 import { setupClient } from './setupClient'
 
@@ -11,6 +12,8 @@ import { setupClient } from './setupClient'
 const ada = { id: 'ada', name: 'Ada' }
 const grace = { id: 'grace', name: 'Grace' }
 const down = () => new TypeError('Failed to fetch')
+// Node's, which the tests across tabs leave real: a task in which the channel may deliver.
+declare const setImmediate: (callback: () => void) => void
 
 /** A mounted client on a ready widget, signed in as Ada; `requests` holds each token request for the test to answer. */
 async function setup(extra: Partial<WidgentOptions> = {}) {
@@ -231,17 +234,71 @@ describe('across tabs', () => {
     expect(tab.heard).toEqual(['grace', null])
   })
 
-  it('a sign-out in another tab: the token is dropped and the widget asks this tab\'s own route, which decides', async () => {
-    const { kit, widget, client, productId, requests } = await setup()
+  /** Timers faked, but not the channel's delivery (a task of its own): SESSION_SETTLE_MS is played, not waited. */
+  const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  /** Until the widget has been registered `times` times, letting real tasks run and no fake time pass. */
+  const registered = async (widget: { registrations: number }, times: number) => {
+    for (let task = 0; task < 1000 && widget.registrations < times; task++) await new Promise<void>((resolve) => setImmediate(resolve))
+    expect(widget.registrations).toBe(times)
+  }
+
+  it("a sign-out in another tab: the widget is anonymous at once, and once this tab's auth says so no request is made, no error", async () => {
+    fakeTimers()
+    const { widget, client, productId, requests, onError } = await setup()
     requests[0]!.resolve(jwt('ada'))
     await flush()
     otherTab(productId).say(null)
-    await vi.waitFor(() => expect(requests).toHaveLength(2))
-    expect(widget.registrations).toBe(2)
+    await registered(widget, 2)
+    expect(widget.answers.map(subOf)).toEqual(['ada', ''])
+    expect(client.getSnapshot()).toMatchObject({ identity: 'signed-in', user: ada, error: null })
+    await vi.advanceTimersByTimeAsync(500) // this tab's own session check answers
+    client.setUser(null)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(requests).toHaveLength(1)
+    expect(client.getSnapshot()).toMatchObject({ identity: 'anonymous', error: null })
+    await flush()
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it("a sign-out in another tab that this tab's auth never reports: its own route is asked after SESSION_SETTLE_MS, and its 401 is the sign-out, not an error", async () => {
+    fakeTimers()
+    const { kit, widget, client, productId, requests, onError } = await setup()
+    requests[0]!.resolve(jwt('ada'))
+    await flush()
+    otherTab(productId).say(null)
+    await registered(widget, 2)
+    await vi.advanceTimersByTimeAsync(SESSION_SETTLE_MS - 1)
+    expect(requests).toHaveLength(1)
+    // Settled: it asks the other tab for a token first (this one has none to give), then its own route.
+    await vi.advanceTimersByTimeAsync(1 + TAB_ANSWER_MS)
+    expect(requests).toHaveLength(2)
     expect(requests[1]!.user).toEqual(ada) // this tab's app still says Ada: only the route knows better
     requests[1]!.reject(new kit.WidgentError('unauthorized', 'signed out', 401))
+    await flush()
+    expect(client.getSnapshot()).toMatchObject({ identity: 'anonymous', user: ada, error: null })
+    expect(widget.answers.map(subOf)).toEqual(['ada', '', ''])
+    await widget.ask() // the widget asks again: anonymous, with no request
+    expect(requests).toHaveLength(2)
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('a 401 with no word from another tab is still an error', async () => {
+    const { kit, client, requests, onError } = await setup()
+    requests[0]!.reject(new kit.WidgentError('unauthorized', 'signed out', 401))
     await vi.waitFor(() => expect(client.getSnapshot()).toMatchObject({ identity: 'error', error: { code: 'unauthorized' } }))
-    expect(widget.answers.map(subOf)).toEqual(['ada', ''])
+    expect(onError).toHaveBeenCalledOnce()
+  })
+
+  it('a switch in another tab that this tab follows: one request, for the new user', async () => {
+    fakeTimers()
+    const { widget, client, productId, requests } = await setup()
+    requests[0]!.resolve(jwt('ada'))
+    await flush()
+    otherTab(productId).say('grace')
+    await registered(widget, 2)
+    client.setUser(grace)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(requests.map((request) => request.user.id)).toEqual(['ada', 'grace'])
   })
 
   it('another tab switching to the same user as this one changes nothing', async () => {
@@ -250,8 +307,8 @@ describe('across tabs', () => {
     const tab = otherTab(productId)
     tab.say('ada')
     tab.say('grace') // then a real change, so the test knows the first message has been heard
-    await vi.waitFor(() => expect(requests).toHaveLength(2))
-    expect(widget.registrations).toBe(2)
+    await vi.waitFor(() => expect(widget.registrations).toBe(2))
+    expect(requests).toHaveLength(1)
   })
 
   it('where BroadcastChannel is missing, a storage event carries the change', async () => {
@@ -266,8 +323,9 @@ describe('across tabs', () => {
     const before = widget.registrations
     window.dispatchEvent(new StorageEvent('storage', { key: `widgent:${productId}`, newValue: JSON.stringify({ userId: null, at: 1 }) }))
     await flush()
-    expect(requests).toHaveLength(3)
     expect(widget.registrations).toBe(before + 1)
+    expect(widget.answers.at(-1)).toBe('')
+    expect(client.getSnapshot().identity).toBe('signed-in')
   })
 })
 

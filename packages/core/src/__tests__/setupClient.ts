@@ -18,7 +18,8 @@ export async function setupClient({
   const { fetchToken, requests } = controlledFetchToken()
   const onError = vi.fn()
   const productId = uniqueProduct()
-  const client = kit.createWidgent({ productId, serviceKey: 'key', fetchToken, onError, ...options })
+  // Eager: these tests are about identity, and the widget loads at mount (the default, 'idle', has tests of its own).
+  const client = kit.createWidgent({ productId, serviceKey: 'key', fetchToken, onError, load: 'eager', ...options })
   onTestFinished(() => client.destroy())
   if (mount) {
     client.mount()

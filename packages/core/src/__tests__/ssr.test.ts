@@ -13,7 +13,7 @@ describe('on the server (no window, no document)', () => {
     client.setUser({ id: 'ada' })
     client.command('open')
     await expect(client.refresh()).resolves.toBeUndefined()
-    expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'fetching', user: { id: 'ada' } })
+    expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'signed-in', user: { id: 'ada' } })
     unmount()
     expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'unknown' })
   })

@@ -21,5 +21,6 @@ export async function checkWidgetInit(ctx: EmulatorContext, req: IncomingMessage
     throw new HttpError(401, `Wrong serviceKey for product "${productId}": check the serviceKey passed to widgent.init.`, 'serviceKey')
   }
   ctx.log.inits.push({ productId, origin: origin ?? null, at: Date.now() })
-  sendJson(res, 200, { productId })
+  // The service's time: the widget judges tokens by it, never by the page's clock, which may be hours off.
+  sendJson(res, 200, { productId, now: Date.now() })
 }

@@ -22,6 +22,8 @@
   let user = null
   let refreshTimer
   let expiryTimer
+  // The service's clock less the page's, from the config answer (0 until then).
+  let clockOffset = 0
   let panel = null
 
   function widgent(command, ...args) {
@@ -57,7 +59,8 @@
           throw new Error(body.error || `the service answered ${response.status}`)
         }
         // Read to the end, as a widget that uses its config does (an unread answer never finishes loading).
-        await response.text()
+        const { now } = JSON.parse(await response.text())
+        if (typeof now == 'number') clockOffset = now - Date.now()
         return whenBodyExists()
       })
       .then(() => {
@@ -115,7 +118,7 @@
     if (panel && (user ? user.id : '') != (claims ? claims.sub : '')) panel.list.replaceChildren()
     token = claims ? answer : ''
     user = claims
-      ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '', expired: claims.exp * 1000 <= Date.now() }
+      ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '', expired: claims.exp * 1000 <= serviceNow() }
       : null
     hooks.answers.push({ at: Date.now(), identity: user ? user.id : 'anonymous' })
     clearTimeout(refreshTimer)
@@ -123,7 +126,7 @@
     if (claims && typeof claims.exp == 'number') {
       scheduleRefresh(claims)
       // The service treats an expired token as anonymous, so the panel does too; the token is still sent.
-      expiryTimer = later(expire, claims.exp * 1000 - Date.now())
+      expiryTimer = later(expire, claims.exp * 1000 - serviceNow())
     }
     renderIdentity()
   }
@@ -136,9 +139,14 @@
   // Ask again a little before the token runs out: 20% of its lifetime ahead, between 1 and 60 seconds,
   // and never sooner than a second from now, so an expired token cannot make it spin.
   function scheduleRefresh({ iat, exp }) {
-    const lifetime = exp - (typeof iat == 'number' ? iat : Date.now() / 1000)
+    const lifetime = exp - (typeof iat == 'number' ? iat : serviceNow() / 1000)
     const lead = Math.min(60, Math.max(1, lifetime * 0.2)) * 1000
-    refreshTimer = later(askFetcher, Math.max(1000, exp * 1000 - lead - Date.now()))
+    refreshTimer = later(askFetcher, Math.max(1000, exp * 1000 - lead - serviceNow()))
+  }
+
+  // The service's time as its config answer told it: tokens are judged by it, whatever the page's clock says.
+  function serviceNow() {
+    return Date.now() + clockOffset
   }
 
   // setTimeout fires at once past 2^31 - 1 ms (about 24 days); a far-off expiry must not.
