@@ -22,6 +22,8 @@ for (const strict of [false, true]) {
       const signedIn = await fetch(`${url}?userId=grace`, { headers: { Cookie: cookie, 'X-User-Id': 'grace' } })
       expect(signedIn.status).toBe(200)
       expect(signedIn.headers.get('cache-control')).toBe('no-store')
+      // The kit judges the token's life by the route's clock: uvicorn sends Date, as every HTTP server does.
+      expect(Date.parse(signedIn.headers.get('date')!)).toBeGreaterThan(0)
       const body = await signedIn.json()
       // The example passes Widgent's answer on as it is: `{ token, expiresAt }` from the default emulator, `{ token }` from the strict one.
       expect(Object.keys(body).sort()).toEqual(strict ? ['token'] : ['expiresAt', 'token'])
