@@ -1,17 +1,19 @@
-// `npm run playground [-- --strict]`: the emulator, the demo backend and the five apps, until Ctrl-C.
+// `npm run playground [-- --strict] [--fastapi]`: the emulator, the demo backend and the five apps, until Ctrl-C.
 import { parseArgs } from 'node:util'
 import { startPlayground } from '@widgent/playground-stack'
 
 let strict: boolean
+let fastapi: boolean
 try {
-  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } }, strict: true })
+  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, fastapi: { type: 'boolean', default: false } }, strict: true })
   strict = values.strict || process.env.WIDGENT_EMULATOR_STRICT == '1'
+  fastapi = values.fastapi
 } catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run playground [-- --strict]   (or WIDGENT_EMULATOR_STRICT=1 npm run playground)`)
+  console.error(`${(error as Error).message}\nUsage: npm run playground [-- --strict] [--fastapi]   (or WIDGENT_EMULATOR_STRICT=1 npm run playground)`)
   process.exit(1)
 }
 
-const playground = await startPlayground({ logLevel: 'warn', strict }).catch((error: Error) => {
+const playground = await startPlayground({ logLevel: 'warn', strict, tokenRoute: fastapi ? 'fastapi' : 'node' }).catch((error: Error) => {
   console.error(`The playground did not start: ${error.message}`)
   process.exit(1)
 })
@@ -29,7 +31,7 @@ Widgent playground ${against}
   Nuxt      ${apps.nuxt}   (nuxi dev, @widgent/nuxt: server-rendered, then hydrated)
   Next.js   ${apps.next}   (next dev, App Router: its own session and token routes)
 
-  backend   ${backend.url}   (session cookie, /api/widgent-token)${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
+  backend   ${backend.url}   (session cookie, /api/widgent-token)${playground.fastapi ? `\n  FastAPI   ${playground.fastapi}   (the vendor's FastAPI token route: the React, Vue and Svelte apps' /api/widgent-token)` : ''}${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
 
 Sign in as Ada in any app, then open the widget with its launcher in the bottom-right corner. Ctrl-C stops everything.
 `)

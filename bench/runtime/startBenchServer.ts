@@ -30,7 +30,7 @@ const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Em
  */
 export async function startBenchServer(emulatorUrl: string): Promise<BenchServer> {
   const bundles = await bundlePages()
-  let hits: TokenRouteHit[] = []
+  const hits: TokenRouteHit[] = []
   const userOf = (cookie = '') => DEMO_USERS[/(?:^|; )bench_user=(\w+)/.exec(cookie)?.[1] as DemoUserId] ?? null
   const tokenRoute = widgentTokenHandler({ getUser: (req) => userOf(req.headers.cookie), apiUrl: emulatorUrl, productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { checkFacadeSwitch } from './support/checkFacadeSwitch'
 import type { AppPage } from './support/openApp'
 import { setFaults } from './support/setFaults'
 import { useNextApp, type NextAppUnderTest } from './support/useNextApp'
@@ -113,6 +114,8 @@ function nextSpec(app: NextAppUnderTest, bundler: string) {
     expect(await page.scriptTags()).toBe(1)
     expect(await page.widgetInits()).toBe(1)
   })
+
+  it('the Eager / Facade switch: the facade loads nothing until its click, which opens the widget for Ada', () => checkFacadeSwitch(app))
 }
 
 for (const bundler of ['turbopack', 'webpack'] as const) {

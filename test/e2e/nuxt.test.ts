@@ -1,5 +1,6 @@
 import { DEMO_PRODUCT } from '@widgent/emulator'
 import { describe, expect, it } from 'vitest'
+import { checkFacadeSwitch } from './support/checkFacadeSwitch'
 import type { AppPage } from './support/openApp'
 import { useApp } from './support/useApp'
 
@@ -87,4 +88,6 @@ describe('the Nuxt playground (nuxi build, then its Node server; @widgent/nuxt)'
     expect(app.emulator.log().tokens.filter((token) => token.at >= since).map((token) => token.userId)).toEqual(['ada'])
     expect(troubles(page)).toEqual([])
   })
+
+  it('the Eager / Facade switch: the facade loads nothing until its click, which opens the widget for Ada', () => checkFacadeSwitch(app))
 })

@@ -1,5 +1,5 @@
 import { watchClient } from './probe'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createWidgent } from '@widgent/core'
 import { WidgentProvider, useWidgentIdentity, type WidgentProviderProps } from '@widgent/react'
@@ -27,7 +27,7 @@ function Provider(props: WidgentProviderProps) {
 let setAuth: (user: DemoUser | null) => void = () => {}
 function App() {
   const [user, setUser] = useState(initialUser)
-  setAuth = setUser
+  useEffect(() => void (setAuth = setUser), [])
   return (
     <Provider {...pageParams.options}>
       <Watch />

@@ -6,12 +6,14 @@ import { checkWidgetInit } from './routes/checkWidgetInit'
 import { handleEmulatorApi } from './routes/handleEmulatorApi'
 import { mintUserToken } from './routes/mintUserToken'
 import { preflightMessages } from './routes/preflightMessages'
+import { serveIndexPage } from './routes/serveIndexPage'
 import { serveWidgetScript } from './routes/serveWidgetScript'
 import { sendJson } from './sendJson'
 
 type Handler = (ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
 
 const ROUTES: Record<string, Record<string, Handler>> = {
+  '/': { GET: serveIndexPage },
   '/widget.js': { GET: serveWidgetScript },
   '/v1/widget/config': { GET: checkWidgetInit },
   '/v1/auth/user-token': { POST: mintUserToken },

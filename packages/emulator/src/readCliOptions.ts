@@ -54,7 +54,7 @@ function readConfigFile(path: string): EmulatorOptions {
   try {
     config = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`Could not read --config ${path}: ${(error as Error).message}`)
+    throw new Error(`Could not read --config ${path}: ${(error as Error).message}`, { cause: error })
   }
   if (!config || typeof config != 'object' || Array.isArray(config)) {
     throw new Error(`--config ${path} must hold a JSON object such as { "products": [...], "tokenTtlSeconds": 60 }.`)

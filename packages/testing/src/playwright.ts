@@ -54,6 +54,7 @@ type WorkerFixture<T> = [(args: {}, use: (value: T) => Promise<void>) => Promise
 export const widgentFixtures: { widgentEmulator: WorkerFixture<WidgentEmulatorFixture> } = {
   // Playwright reads the fixtures a function uses from its first parameter, which must be a destructuring pattern.
   widgentEmulator: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the pattern, even empty
     async ({}, use) => {
       const info = emulatorFromEnv()
       if (!info) {

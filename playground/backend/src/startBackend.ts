@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import express, { type Request } from 'express'
 import { widgentTokenHandler } from '@widgent/server'
 import { DEMO_USERS, type DemoUser } from '@widgent/test-utils/demo'
+import { INDEX_PAGE } from './indexPage'
 import { tokenFaults } from './tokenFaults'
 
 export interface BackendOptions {
@@ -49,6 +50,8 @@ export async function startBackend({ port = 0, apiUrl, productId, verificationSe
 
   const app = express()
   app.use(express.json())
+
+  app.get('/', (_req, res) => void res.type('html').send(INDEX_PAGE))
 
   app.get('/api/session', async (req, res) => {
     await sleep(latencyMs)

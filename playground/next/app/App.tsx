@@ -1,11 +1,15 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
-import { useWidgent } from '@widgent/react/next'
-import { describeState, retry, type AuthUser } from '@widgent/playground-shared'
+import { useWidgent, WidgentLauncher } from '@widgent/react/next'
+import { describeState, retry, type AuthUser, type launcherSwitch } from '@widgent/playground-shared'
 
-/** The page: the server's session user comes in as a prop; signing in or out asks the server to render again. */
-export function App({ user }: { user: AuthUser | null }) {
+/**
+ * The page: the server's session user comes in as a prop; signing in or out asks the server to render again. `modes`
+ * is the Eager / Facade switch (`?launcher=facade`: the provider has load: 'interaction' and <WidgentLauncher> loads
+ * the widget on intent, in the emulator launcher's colour so the takeover is seamless).
+ */
+export function App({ user, modes }: { user: AuthUser | null; modes: ReturnType<typeof launcherSwitch> }) {
   const router = useRouter()
   const [busy, startTransition] = useTransition()
   const { client, state } = useWidgent()
@@ -32,6 +36,14 @@ export function App({ user }: { user: AuthUser | null }) {
         <button disabled={busy || !user} onClick={() => change('/api/logout', {})}>
           Sign out
         </button>
+        {/* Plain links, not next/link: a full page load, so the provider is made again in the other mode. */}
+        <nav className="launcher-switch" aria-label="How the widget loads">
+          {modes.map((link) => (
+            <a key={link.mode} href={link.href} aria-current={link.current ? 'page' : undefined}>
+              {link.label}
+            </a>
+          ))}
+        </nav>
       </header>
       <main>
         <section>
@@ -51,6 +63,7 @@ export function App({ user }: { user: AuthUser | null }) {
           </ol>
         </section>
       </main>
+      {modes.find((link) => link.current)?.mode == 'facade' && <WidgentLauncher color="#4b3bff" />}
     </>
   )
 }

@@ -7,22 +7,25 @@ import type { PlaygroundConfig } from '@widgent/playground-shared'
 export interface ServeAppOptions {
   port: number
   backendUrl: string
+  /** Where `/api/widgent-token` goes instead of the backend (the FastAPI token route). */
+  tokenRouteUrl?: string
   config: PlaygroundConfig
   logLevel: LogLevel
   /** Watch files and update pages (development); off for tests, so a rebuild elsewhere never reloads a page mid-test. */
   watch: boolean
 }
 
-const { port, backendUrl, config, logLevel, watch } = JSON.parse(process.argv[2]!) as ServeAppOptions
+const { port, backendUrl, tokenRouteUrl, config, logLevel, watch } = JSON.parse(process.argv[2]!) as ServeAppOptions
 const root = process.cwd()
 const server = await createServer({
   root,
   configFile: `${root}/vite.config.ts`,
   logLevel,
   clearScreen: false,
-  // The product reaches the page as a constant; /api goes to the backend, so the session cookie is first-party.
+  // The product reaches the page as a constant; /api goes to the backend, so the session cookie is first-party (the
+  // first matching proxy entry wins, so the token route may go elsewhere).
   define: { __WIDGENT_PLAYGROUND__: JSON.stringify(config) },
-  server: { host: '127.0.0.1', port, strictPort: true, proxy: { '/api': backendUrl }, ...(watch ? {} : { watch: null, hmr: false }) },
+  server: { host: '127.0.0.1', port, strictPort: true, proxy: { ...(tokenRouteUrl && { '/api/widgent-token': tokenRouteUrl }), '/api': backendUrl }, ...(watch ? {} : { watch: null, hmr: false }) },
 })
 await server.listen()
 process.send!('ready')

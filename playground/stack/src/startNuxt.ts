@@ -10,6 +10,7 @@ import type { LogLevel } from 'vite'
 import type { PlaygroundConfig } from '@widgent/playground-shared'
 import type { AppServer } from './startApp'
 import { stopChild } from './stopChild'
+import { untilServing } from './untilServing'
 
 export interface StartNuxtOptions {
   port: number
@@ -77,7 +78,7 @@ export async function startNuxt({ port, backendUrl, config, server, mode, logLev
     if (out) await rm(out, { recursive: true, force: true })
   }
   const url = `http://127.0.0.1:${port}/`
-  const outcome = await Promise.race([untilServing(url), exited.then(([code]) => `exited with code ${code}`)])
+  const outcome = await Promise.race([untilServing(url, READY_WITHIN_MS), exited.then(([code]) => `exited with code ${code}`)])
   if (outcome) {
     await close()
     throw new Error(`The Nuxt app's ${mode == 'dev' ? 'dev server' : 'server'} ${outcome}: see its output above.`)
@@ -93,14 +94,4 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   child.stderr!.on('data', (chunk) => (output += chunk))
   const [code] = await once(child, 'exit')
   if (code !== 0) throw new Error(`nuxi ${args[1]} exited with code ${code}:\n${output.slice(-4000)}`)
-}
-
-/** Resolves (undefined) once `url` answers 200, or a sentence saying it did not. */
-async function untilServing(url: string): Promise<string | undefined> {
-  for (const end = Date.now() + READY_WITHIN_MS; Date.now() < end; ) {
-    const status = await fetch(url).then((response) => response.status, () => 0)
-    if (status == 200) return undefined
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return `did not answer 200 within ${READY_WITHIN_MS / 1000} s`
 }

@@ -4,6 +4,7 @@ import type { LogLevel } from 'vite'
 import { pickPort } from './pickPort'
 import { serviceFromEnv } from './serviceFromEnv'
 import { startApp, type AppServer } from './startApp'
+import { startFastApi } from './startFastApi'
 import { startNextApp } from './nextApp'
 import { startNuxt } from './startNuxt'
 
@@ -11,7 +12,7 @@ export const APPS = ['react', 'vue', 'svelte', 'nuxt', 'next'] as const
 export type AppName = (typeof APPS)[number]
 
 // Used when free; otherwise any free port.
-const DEFAULT_PORTS = { emulator: 4010, backend: 4020, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176, next: 5177 }
+const DEFAULT_PORTS = { emulator: 4010, backend: 4020, fastapi: 4030, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176, next: 5177 }
 
 export interface PlaygroundOptions {
   /** Which apps to serve; all four by default. */
@@ -30,12 +31,20 @@ export interface PlaygroundOptions {
   nuxt?: 'dev' | 'build'
   /** Starts the emulator in strict mode: only what the vendor page documents (see the emulator's README). */
   strict?: boolean
+  /**
+   * Who answers the React, Vue and Svelte apps' `/api/widgent-token`: the demo backend's `@widgent/server` route
+   * (`'node'`, the default), or the vendor page's FastAPI example under uvicorn (`'fastapi'`: needs Python with
+   * FastAPI, uvicorn and requests). The session stays the demo backend's either way.
+   */
+  tokenRoute?: 'node' | 'fastapi'
 }
 
 export interface Playground {
   /** The local emulator, unless `WIDGENT_API_URL` points at the real service. */
   emulator: Emulator | null
   backend: Backend
+  /** The FastAPI token route's URL (with a trailing slash) when `tokenRoute` is `'fastapi'`. */
+  fastapi: string | null
   /** Each started app's URL, with a trailing slash. */
   apps: Partial<Record<AppName, string>>
   /** Stops every server it started. */
@@ -56,6 +65,7 @@ export async function startPlayground({
   watch = true,
   nuxt = 'dev',
   strict = false,
+  tokenRoute = 'node',
 }: PlaygroundOptions = {}): Promise<Playground> {
   // Ports are picked one after another, never the same twice, before anything else can take them.
   const picked = new Set<number>()
@@ -82,6 +92,11 @@ export async function startPlayground({
 
     const backend = await startBackend({ port: await port('backend'), apiUrl, productId, verificationSecret, latencyMs: authLatencyMs })
     closers.push(() => backend.close())
+    const fastapi =
+      tokenRoute == 'fastapi'
+        ? await startFastApi({ port: await port('fastapi'), backendUrl: backend.url, service: { apiUrl, productId, verificationSecret }, quiet: logLevel != 'info' })
+        : null
+    if (fastapi) closers.push(fastapi.close)
 
     // What the pages get: never the verification secret.
     const config = { productId, serviceKey, scriptUrl }
@@ -92,7 +107,7 @@ export async function startPlayground({
     const startOne = (name: AppName, port: number) => {
       if (name == 'nuxt') return startNuxt({ port, backendUrl: backend.url, config, server: { apiUrl, verificationSecret }, mode: nuxt, logLevel })
       if (name == 'next') return startNextApp('dev', { port, service, quiet: logLevel == 'error' || logLevel == 'silent' })
-      return startApp(name, { port, backendUrl: backend.url, config, logLevel, watch })
+      return startApp(name, { port, backendUrl: backend.url, tokenRouteUrl: fastapi?.url, config, logLevel, watch })
     }
     // In parallel: each dev server is a process of its own.
     const started = await Promise.allSettled(apps.map((name, i) => startOne(name, appPorts[i]!)))
@@ -101,6 +116,7 @@ export async function startPlayground({
     return {
       emulator,
       backend,
+      fastapi: fastapi?.url ?? null,
       apps: Object.fromEntries(apps.map((name, i) => [name, (started[i] as PromiseFulfilledResult<AppServer>).value.url])),
       close,
     }

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import type { Emulator } from '@widgent/emulator'
-import { startPlayground, type AppName, type Playground } from '@widgent/playground-stack'
+import { startPlayground, type AppName, type Playground, type PlaygroundOptions } from '@widgent/playground-stack'
 import type { Backend } from '@widgent/playground-backend'
 import { openApp, saveArtifacts, type AppPage, type OpenAppOptions } from './openApp'
 
@@ -13,6 +13,8 @@ export interface AppUnderTest {
   url: string
   emulator: Emulator
   backend: Backend
+  /** The FastAPI token route's URL, with `tokenRoute: 'fastapi'`. */
+  fastapi: string | null
   /**
    * The app in a browser context of its own (cookies included), closed when the test ends, once it has started (see
    * `AppPage.waitForStart`). `query` is the page's query string; `init` runs on the context before the page loads
@@ -33,8 +35,9 @@ export interface AppUnderTest {
  * for the tests of one file. Before each test the emulator
  * forgets its faults, its log and any short token lifetime, and the backend its token route's faults. `strict`: the
  * emulator offers only what the vendor page documents (tokens that are not JWTs, no ready flag, no command queue).
+ * `tokenRoute: 'fastapi'`: the vendor page's FastAPI example answers the app's token requests (React, Vue, Svelte).
  */
-export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
+export function useApp(name: AppName, { strict = false, tokenRoute = 'node' }: Pick<PlaygroundOptions, 'strict' | 'tokenRoute'> = {}): AppUnderTest {
   let playground: Playground
   let browser: Browser
   const app = {
@@ -54,11 +57,12 @@ export function useApp(name: AppName, { strict = false } = {}): AppUnderTest {
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'))
-    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build', strict })
+    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build', strict, tokenRoute })
     Object.assign(app, {
       url: playground.apps[name]!,
       emulator: playground.emulator!,
       backend: playground.backend,
+      fastapi: playground.fastapi,
       async open(query = '', options: Pick<OpenAppOptions, 'init' | 'hold'> = {}) {
         const page = await openApp(browser, name, `${app.url}${query}`, options)
         await page.waitForStart()

@@ -276,4 +276,5 @@
   }
 
   window.widgent = widgent
+  // eslint-disable-next-line no-undef -- a placeholder: serveWidgetScript replaces it with the config before serving
 })(__WIDGENT_EMULATOR_CONFIG__)

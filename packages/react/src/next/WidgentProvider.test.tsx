@@ -46,7 +46,8 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     const { options } = setup()
     let client
     function Client() {
-      client = useWidgent().client
+      const current = useWidgent().client
+      useEffect(() => void (client = current))
       return null
     }
     render(
