@@ -17,6 +17,8 @@ export default tseslint.config(
       'playground/next/.next/',
       '**/next-env.d.ts',
       'test/e2e/artifacts/',
+      // The READMEs' code blocks, written out by tools/docs to be type-checked.
+      'tools/.docs/',
     ],
   },
   js.configs.recommended,

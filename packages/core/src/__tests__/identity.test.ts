@@ -1,4 +1,4 @@
-import { deferred, flush, installFakeWidget, jwt, opaqueToken, subOf, uniqueProduct } from '@widgent/test-utils'
+import { flush, installFakeWidget, jwt, opaqueToken, subOf, uniqueProduct } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WidgentOptions } from '../types'
 import { freshKit } from './freshKit'
@@ -285,7 +285,7 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
     })
 
     it('a widget call waiting on A when auth switches to B is answered with B, not A and not anonymous', async () => {
-      const { client, requests, answer, widget } = await setup()
+      const { client, answer, widget } = await setup()
       client.setUser(ada)
       await flush()
       const pendingCall = widget.ask()

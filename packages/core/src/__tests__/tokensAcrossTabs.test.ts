@@ -18,9 +18,6 @@ const tab = (productId: string, events: Partial<TabEvents> = {}) => {
   return openTabChannel(productId, { _changed: () => {}, _asked: () => undefined, ...events }, run.signal)
 }
 
-/** Until `condition` holds, letting the channel deliver (a task of its own). */
-const until = (condition: () => boolean) => vi.waitFor(() => expect(condition()).toBe(true))
-
 afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
