@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { runNode, startNodeServer } from './nodeProcess'
+import { pickPort } from './pickPort'
+import type { AppServer } from './startApp'
+import type { WidgentService } from './serviceFromEnv'
+
+/** The apps that wire a real auth library to the kit, each the recipe its README quotes. */
+export const AUTH_APPS = ['better-auth', 'authjs-next', 'authjs-sveltekit', 'oidc'] as const
+export type AuthAppName = (typeof AUTH_APPS)[number]
+
+export interface AuthAppServer extends AppServer {
+  /** How long its build took (ms): `vite build`, or `next build`. */
+  buildMs: number
+}
+
+const appDir = (name: string) => fileURLToPath(new URL(`../../${name}/`, import.meta.url))
+/** A package's executable, resolved from the app's folder as `npx` would. */
+const bin = (name: string, pkg: string, file: string) => join(dirname(createRequire(appDir(name)).resolve(`${pkg}/package.json`)), file)
+const viteBuild = (name: string, env: Record<string, string>) =>
+  runNode([bin(name, 'vite', 'bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: appDir(name), env, what: `vite build (${name})` })
+const tsx = (name: string) => ['--import', createRequire(appDir(name)).resolve('tsx')]
+/** A fresh secret per start, as a deployment has one of its own. */
+const secret = () => randomBytes(32).toString('hex')
+
+/** The widget's ids for a page, under the names `prefix` makes public in the app's framework (VITE_, PUBLIC_). */
+const pageEnv = (prefix: string, { productId, serviceKey, scriptUrl }: WidgentService) => ({
+  [`${prefix}WIDGENT_PRODUCT_ID`]: productId,
+  [`${prefix}WIDGENT_SERVICE_KEY`]: serviceKey,
+  [`${prefix}WIDGENT_SCRIPT_URL`]: scriptUrl ?? '',
+})
+/** What `@widgent/server`'s route reads, on the server only. */
+const serverEnv = ({ apiUrl, productId, verificationSecret }: WidgentService) => ({
+  WIDGENT_API_URL: apiUrl,
+  WIDGENT_PRODUCT_ID: productId,
+  WIDGENT_VERIFICATION_SECRET: verificationSecret,
+})
+
+/**
+ * One auth app built and served as a user ships it, on 127.0.0.1 and a free port, against `service`. Its build writes
+ * into the app's folder (`dist/`, `.next/`, `build/`, all ignored by git). `close` stops its servers by their pids.
+ */
+export async function startAuthApp(name: AuthAppName, service: WidgentService): Promise<AuthAppServer> {
+  const port = await pickPort(0)
+  const url = `http://127.0.0.1:${port}/`
+  const cwd = appDir(name)
+  switch (name) {
+    case 'better-auth': {
+      const buildMs = await viteBuild(name, pageEnv('VITE_', service))
+      const env = { ...serverEnv(service), PORT: String(port), BETTER_AUTH_SECRET: secret(), BETTER_AUTH_URL: url }
+      const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, { cwd, env, what: "the better-auth app's server" })
+      return { ...server, buildMs }
+    }
+    default:
+      throw new Error(`No starter for ${name} yet.`)
+  }
+}
