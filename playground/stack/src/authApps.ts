@@ -53,6 +53,20 @@ export async function startAuthApp(name: AuthAppName, service: WidgentService): 
       const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, { cwd, env, what: "the better-auth app's server" })
       return { ...server, buildMs }
     }
+    case 'authjs-sveltekit': {
+      // The page's ids are read as the server starts ($env/dynamic/public): the build holds none.
+      const buildMs = await viteBuild(name, {})
+      const env = {
+        ...serverEnv(service),
+        ...pageEnv('PUBLIC_', service),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ORIGIN: url.slice(0, -1),
+        AUTH_SECRET: secret(),
+      }
+      const server = await startNodeServer(['build'], url, { cwd, env, what: "the Auth.js SvelteKit app's server (node build)" })
+      return { ...server, buildMs }
+    }
     default:
       throw new Error(`No starter for ${name} yet.`)
   }
