@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildNextApp, startNextApp } from './nextApp'
 import { runNode, startNodeServer } from './nodeProcess'
 import { pickPort } from './pickPort'
 import type { AppServer } from './startApp'
@@ -65,6 +66,13 @@ export async function startAuthApp(name: AuthAppName, service: WidgentService): 
         AUTH_SECRET: secret(),
       }
       const server = await startNodeServer(['build'], url, { cwd, env, what: "the Auth.js SvelteKit app's server (node build)" })
+      return { ...server, buildMs }
+    }
+    case 'authjs-next': {
+      // The ids go into the build (NEXT_PUBLIC_*); Auth.js's secret is read by the server as it runs.
+      const env = { AUTH_SECRET: secret(), AUTH_TRUST_HOST: 'true' }
+      const buildMs = await buildNextApp(service, { dir: cwd, env })
+      const server = await startNextApp('start', { port, service, dir: cwd, env })
       return { ...server, buildMs }
     }
     default:

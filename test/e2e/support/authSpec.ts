@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { ACCOUNTS } from '@widgent/playground-shared/accounts'
 import type { AuthAppUnderTest, AuthTab } from './useAuthApp'
 
 /** Someone with an account in the app under test. */
@@ -10,8 +11,8 @@ export interface Person {
   id: string
 }
 
-export const ADA: Person = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'ada-password-1', id: 'ada' }
-export const GRACE: Person = { name: 'Grace Hopper', email: 'grace@example.com', password: 'grace-password-1', id: 'grace' }
+/** Ada and Grace, as the apps' accounts have them (better-auth gives them ids of its own when they sign up). */
+export const [ADA, GRACE] = ACCOUNTS.map((account): Person => ({ ...account })) as [Person, Person]
 
 /** How a person signs in and out of the app under test: its own form and buttons, as a user would. */
 export interface AuthFlows {
