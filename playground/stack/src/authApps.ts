@@ -75,7 +75,26 @@ export async function startAuthApp(name: AuthAppName, service: WidgentService): 
       const server = await startNextApp('start', { port, service, dir: cwd, env })
       return { ...server, buildMs }
     }
-    default:
-      throw new Error(`No starter for ${name} yet.`)
+    case 'oidc': {
+      // The provider first: the SPA's build names it, and the app's server reads its discovery document as it starts.
+      let providerPort = await pickPort(0)
+      while (providerPort == port) providerPort = await pickPort(0)
+      const issuer = `http://127.0.0.1:${providerPort}`
+      const clientId = 'widgent-spa'
+      const provider = await startNodeServer([...tsx(name), 'provider/main.ts'], `${issuer}/.well-known/openid-configuration`, {
+        cwd,
+        env: { PORT: String(providerPort), APP_URL: url, OIDC_CLIENT_ID: clientId },
+        what: 'the OpenID Connect provider',
+      })
+      try {
+        const buildMs = await viteBuild(name, { ...pageEnv('VITE_', service), VITE_OIDC_ISSUER: issuer, VITE_OIDC_CLIENT_ID: clientId })
+        const env = { ...serverEnv(service), PORT: String(port), OIDC_ISSUER: issuer }
+        const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, { cwd, env, what: "the OpenID Connect SPA's server" })
+        return { url, buildMs, close: () => Promise.all([server.close(), provider.close()]).then(() => {}) }
+      } catch (error) {
+        await provider.close()
+        throw error
+      }
+    }
   }
 }
