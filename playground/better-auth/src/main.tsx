@@ -12,6 +12,7 @@ createRoot(document.getElementById('root')!).render(
       serviceKey={import.meta.env.VITE_WIDGENT_SERVICE_KEY}
       scriptUrl={import.meta.env.VITE_WIDGENT_SCRIPT_URL || undefined}
       tokenEndpoint="/api/widgent-token"
+      // Your error tracking here; the end-to-end suite counts these lines (none on a sign-out).
       onError={(error) => console.info(`[widgent] onError: ${error.code}`)}
     >
       <WidgentIdentity />
