@@ -1,16 +1,43 @@
 // `npm run playground [-- --strict] [--fastapi]`: the emulator, the demo backend and the five apps, until Ctrl-C.
+// `npm run playground -- --auth <app>`: one of the auth-library apps instead, built and served as it ships.
 import { parseArgs } from 'node:util'
-import { startPlayground } from '@widgent/playground-stack'
+import { DEMO_PRODUCT, startEmulator } from '@widgent/emulator'
+import { ACCOUNTS } from '@widgent/playground-shared/accounts'
+import { AUTH_APPS, startAuthApp, startPlayground, type AuthAppName } from '@widgent/playground-stack'
 
+const USAGE = `Usage: npm run playground [-- --strict] [--fastapi]   (or WIDGENT_EMULATOR_STRICT=1 npm run playground)
+       npm run playground -- --auth <${AUTH_APPS.join('|')}> [--strict]`
 let strict: boolean
 let fastapi: boolean
+let auth: string | undefined
 try {
-  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, fastapi: { type: 'boolean', default: false } }, strict: true })
+  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, fastapi: { type: 'boolean', default: false }, auth: { type: 'string' } }, strict: true })
   strict = values.strict || process.env.WIDGENT_EMULATOR_STRICT == '1'
   fastapi = values.fastapi
+  auth = values.auth
+  if (auth !== undefined && !AUTH_APPS.includes(auth as AuthAppName)) throw new Error(`No auth app named "${auth}".`)
 } catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run playground [-- --strict] [--fastapi]   (or WIDGENT_EMULATOR_STRICT=1 npm run playground)`)
+  console.error(`${(error as Error).message}\n${USAGE}`)
   process.exit(1)
+}
+
+if (auth) {
+  const emulator = await startEmulator({ faults: true, strict })
+  console.log(`Building the ${auth} app…`)
+  const app = await startAuthApp(auth as AuthAppName, { ...DEMO_PRODUCT, apiUrl: emulator.url, scriptUrl: `${emulator.url}/widget.js` }).catch(async (error: Error) => {
+    await emulator.close()
+    console.error(`The ${auth} app did not start: ${error.message}`)
+    process.exit(1)
+  })
+  const accounts = ACCOUNTS.map(({ email, password }) => `${email} / ${password}`).join(', ')
+  console.log(`\n  ${auth}   ${app.url}\n  emulator  ${emulator.url}\n\nSign in with ${accounts}${auth == 'better-auth' ? ' (create the account first)' : ''}. Ctrl-C stops it.\n`)
+  const stop = async () => {
+    await Promise.allSettled([app.close(), emulator.close()])
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  await new Promise(() => {})
 }
 
 const playground = await startPlayground({ logLevel: 'warn', strict, tokenRoute: fastapi ? 'fastapi' : 'node' }).catch((error: Error) => {

@@ -14,7 +14,7 @@ export interface ReadmeBlock {
    * imports, and `declare`s for the app's own names. Put before the code, so the block reads as a whole module.
    */
   context: string
-  /** Why the block is not checked here: a fragment on purpose (`<!-- fragment: why -->`), or a file tested as it is quoted (`<!-- example: path -->`). */
+  /** Why the block is not checked here: a fragment on purpose (`<!-- fragment: why -->`), or a file tested as it is quoted (`<!-- example: path -->`, `<!-- quoted from path -->`). */
   skipped?: string
 }
 
@@ -42,12 +42,15 @@ export function readmeBlocks(file: string, text: string): ReadmeBlock[] {
     if (CHECKED_LANGS.includes(lang)) {
       const directive = commentBefore(lines, at)
       const block: ReadmeBlock = { file, line: at + 2, lang, code: lines.slice(at + 1, end).join('\n'), context: '' }
-      const [, kind = '', body = ''] = /^<!--\s*(checked with|fragment|example):([\s\S]*?)-->$/.exec(directive) ?? []
-      if (directive && !kind) throw new Error(`${file}:${at}: the comment before the block is none of checked with:, fragment: or example:.`)
-      if (kind == 'checked with') block.context = body.trim()
-      else if (kind == 'fragment') block.skipped = `a fragment: ${body.trim()}`
-      else if (kind == 'example') block.skipped = `${body.trim()}, tested as quoted`
-      if (kind == 'fragment' && !body.trim()) throw new Error(`${file}:${at}: say why the block is a fragment (<!-- fragment: why -->).`)
+      const [, kind = '', body = ''] = /^<!--\s*(checked with:|fragment:|example:|quoted from)([\s\S]*?)-->$/.exec(directive) ?? []
+      if (directive && !kind) {
+        throw new Error(`${file}:${at}: the comment before the block is none of checked with:, fragment:, example: or quoted from.`)
+      }
+      if (kind == 'checked with:') block.context = body.trim()
+      else if (kind == 'fragment:') block.skipped = `a fragment: ${body.trim()}`
+      // A file quoted line for line: a test holds the README to it, and the file is type-checked where it lives.
+      else if (kind == 'example:' || kind == 'quoted from') block.skipped = `${body.trim()}, tested as quoted`
+      if (kind == 'fragment:' && !body.trim()) throw new Error(`${file}:${at}: say why the block is a fragment (<!-- fragment: why -->).`)
       blocks.push(block)
     }
     at = end

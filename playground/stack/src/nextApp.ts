@@ -10,6 +10,13 @@ import { stopChild } from './stopChild'
 export const NEXT_APP_DIR = fileURLToPath(new URL('../../next/', import.meta.url))
 const NEXT_BIN = createRequire(NEXT_APP_DIR).resolve('next/dist/bin/next')
 
+/** Which Next.js app, and what else its server reads (an auth library's secret, say). */
+export interface NextAppOptions {
+  /** The app's folder: the playground's Next.js app by default. */
+  dir?: string
+  env?: Record<string, string>
+}
+
 /**
  * What the Next.js app reads, as a user sets it in `.env.local`: the page's ids once, as NEXT_PUBLIC_WIDGENT_* (the
  * token route takes the product id from there too), and the server's secret and API. Next.js writes the
@@ -30,8 +37,8 @@ export function nextAppEnv({ apiUrl, scriptUrl, productId, serviceKey, verificat
 }
 
 /** Runs `next <args>` in the app's folder; its output goes to ours when `quiet` is false, and into errors anyway. */
-function next(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: NEXT_APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] })
+function next(args: string[], env: NodeJS.ProcessEnv, quiet: boolean, dir = NEXT_APP_DIR): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.on('data', (chunk: Buffer) => {
@@ -43,9 +50,12 @@ function next(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): { child: 
 }
 
 /** `next build` (Turbopack, or webpack with `--webpack`), as a user's CI runs it; resolves how long it took. */
-export async function buildNextApp(service: WidgentService, { bundler = 'turbopack', quiet = true }: { bundler?: 'turbopack' | 'webpack'; quiet?: boolean } = {}): Promise<number> {
+export async function buildNextApp(
+  service: WidgentService,
+  { bundler = 'turbopack', quiet = true, dir, env }: { bundler?: 'turbopack' | 'webpack'; quiet?: boolean } & NextAppOptions = {},
+): Promise<number> {
   const started = performance.now()
-  const { child, output } = next(['build', ...(bundler == 'webpack' ? ['--webpack'] : [])], nextAppEnv(service), quiet)
+  const { child, output } = next(['build', ...(bundler == 'webpack' ? ['--webpack'] : [])], { ...nextAppEnv(service), ...env }, quiet, dir)
   const [code] = await once(child, 'exit')
   if (code !== 0) throw new Error(`next build (${bundler}) exited with code ${code}:\n${output()}`)
   return performance.now() - started
@@ -55,9 +65,12 @@ export async function buildNextApp(service: WidgentService, { bundler = 'turbopa
  * `next dev` (the playground) or `next start` (a build's production server, for the end-to-end suite) on
  * 127.0.0.1:`port`, ready once it answers a request. `close` stops it by its own pid.
  */
-export async function startNextApp(command: 'dev' | 'start', { port, service, quiet = true }: { port: number; service: WidgentService; quiet?: boolean }): Promise<AppServer> {
+export async function startNextApp(
+  command: 'dev' | 'start',
+  { port, service, quiet = true, dir, env }: { port: number; service: WidgentService; quiet?: boolean } & NextAppOptions,
+): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}/`
-  const { child, output } = next([command, '-H', '127.0.0.1', '-p', String(port)], nextAppEnv(service), quiet)
+  const { child, output } = next([command, '-H', '127.0.0.1', '-p', String(port)], { ...nextAppEnv(service), ...env }, quiet, dir)
   const exited = once(child, 'exit')
   const close = () => stopChild(child, exited)
   let gone = false

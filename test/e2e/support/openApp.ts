@@ -84,10 +84,23 @@ export async function openApp(browser: Browser, app: string, url: string, { shar
   await init?.(context)
   const release = hold ? await holdRequests(context, hold) : () => {}
   const page = await context.newPage()
-  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
-  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`))
+  recordConsole(page, consoleLines)
   await page.goto(url, { waitUntil: hold ? 'domcontentloaded' : 'load' })
   return new AppPage(page, consoleLines, release)
+}
+
+/** Another tab of `first`'s browser profile (its cookies and storage), at `url`, its console recorded as `openApp` does. */
+export async function openTab(first: AppPage, url: string): Promise<AppPage> {
+  const page = await first.page.context().newPage()
+  const consoleLines: string[] = []
+  recordConsole(page, consoleLines)
+  await page.goto(url)
+  return new AppPage(page, consoleLines)
+}
+
+function recordConsole(page: Page, lines: string[]) {
+  page.on('console', (message) => lines.push(`[${message.type()}] ${message.text()}`))
+  page.on('pageerror', (error) => lines.push(`[pageerror] ${error.stack ?? error.message}`))
 }
 
 /** When `task` failed: a screenshot of the context's page and the console so far, in test/e2e/artifacts/. */
