@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core'
+import { ChangeDetectionStrategy, Component, computed, inject, input, NgZone } from '@angular/core'
 import { createLauncher, LAUNCHER_ICONS, type LauncherOptions } from '@widgent/core/launcher'
 import { injectWidgent } from './injectWidgent'
 
@@ -17,9 +17,9 @@ import { injectWidgent } from './injectWidgent'
       [attr.aria-label]="launcher().label(view)"
       [title]="launcher().label(view)"
       [attr.aria-busy]="view == 'loading'"
-      (pointerenter)="launcher().intent()"
-      (focus)="launcher().intent()"
-      (click)="launcher().activate()"
+      (pointerenter)="intent()"
+      (focus)="intent()"
+      (click)="activate()"
     >
       <ng-content><svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path fill="currentColor" [attr.d]="icons[view]" /></svg></ng-content>
     </button>
@@ -36,6 +36,7 @@ export class WidgentLauncher {
   readonly color = input<string>()
 
   private readonly widgent = injectWidgent()
+  private readonly zone = inject(NgZone)
   protected readonly icons = LAUNCHER_ICONS
   protected readonly launcher = computed(() =>
     createLauncher(this.widgent.client, {
@@ -51,4 +52,13 @@ export class WidgentLauncher {
   )
   protected readonly view = computed(() => this.launcher().view(this.widgent.state()))
   protected readonly style = computed(() => this.launcher().style)
+
+  // Outside zone.js, as the client runs: the load's timers must not keep the app from being stable.
+  protected intent(): void {
+    this.zone.runOutsideAngular(() => this.launcher().intent())
+  }
+
+  protected activate(): void {
+    this.zone.runOutsideAngular(() => this.launcher().activate())
+  }
 }

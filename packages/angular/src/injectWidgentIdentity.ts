@@ -1,4 +1,4 @@
-import { assertInInjectionContext, DestroyRef, effect, inject, Injector, isSignal, PLATFORM_ID, untracked, type Signal } from '@angular/core'
+import { assertInInjectionContext, DestroyRef, effect, inject, Injector, isSignal, NgZone, PLATFORM_ID, untracked, type Signal } from '@angular/core'
 import type { WidgentState, WidgentUser } from '@widgent/core'
 import { injectWidgent } from './injectWidgent'
 
@@ -20,14 +20,17 @@ export function injectWidgentIdentity(user: Signal<User> | UserObservable, optio
   const { client, state } = injectWidgent({ injector })
   // Not on the server: a server render never learns who is signed in.
   if (injector.get(PLATFORM_ID) == 'browser') {
+    // Outside zone.js: the token request's timers (and, after a failure, the recovery's, minutes long) must not keep
+    // the app from being stable.
+    const tell = (next: User) => injector.get(NgZone).runOutsideAngular(() => client.setUser(next))
     if (isSignal(user)) {
       effect(() => {
         const next = user()
         // Untracked: whatever the kit's listeners read is no dependency of this effect.
-        untracked(() => client.setUser(next))
+        untracked(() => tell(next))
       }, { injector })
     } else {
-      const subscription = user.subscribe({ next: (next) => client.setUser(next) })
+      const subscription = user.subscribe({ next: tell })
       injector.get(DestroyRef).onDestroy(() => subscription.unsubscribe())
     }
   }
