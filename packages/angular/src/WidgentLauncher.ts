@@ -13,13 +13,13 @@ import { injectWidgent } from './injectWidgent'
   template: `@if (view(); as view) {
     <button
       type="button"
-      [style]="style()"
+      [style]="launcher().style"
       [attr.aria-label]="launcher().label(view)"
       [title]="launcher().label(view)"
       [attr.aria-busy]="view == 'loading'"
-      (pointerenter)="intent()"
-      (focus)="intent()"
-      (click)="activate()"
+      (pointerenter)="run('intent')"
+      (focus)="run('intent')"
+      (click)="run('activate')"
     >
       <ng-content><svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path fill="currentColor" [attr.d]="icons[view]" /></svg></ng-content>
     </button>
@@ -51,14 +51,9 @@ export class WidgentLauncher {
     }),
   )
   protected readonly view = computed(() => this.launcher().view(this.widgent.state()))
-  protected readonly style = computed(() => this.launcher().style)
 
-  // Outside zone.js, as the client runs: the load's timers must not keep the app from being stable.
-  protected intent(): void {
-    this.zone.runOutsideAngular(() => this.launcher().intent())
-  }
-
-  protected activate(): void {
-    this.zone.runOutsideAngular(() => this.launcher().activate())
+  /** Intent or a click, outside zone.js as the client runs: the load's timers must not keep the app from being stable. */
+  protected run(action: 'intent' | 'activate'): void {
+    this.zone.runOutsideAngular(() => this.launcher()[action]())
   }
 }

@@ -1,6 +1,6 @@
-import { assertInInjectionContext, inject, type Injector } from '@angular/core'
+import type { Injector } from '@angular/core'
 import { WidgentError } from '@widgent/core'
-import { devMode } from './devMode'
+import { injectorOf } from './injectorOf'
 import { WIDGENT, type InjectedWidgent } from './WIDGENT'
 
 /**
@@ -8,8 +8,9 @@ import { WIDGENT, type InjectedWidgent } from './WIDGENT'
  * initializer, a provider's factory), or anywhere with `{ injector }`.
  */
 export function injectWidgent({ injector }: { injector?: Injector } = {}): InjectedWidgent {
-  if (!injector) assertInInjectionContext(injectWidgent)
-  const widgent = injector ? injector.get(WIDGENT, null) : inject(WIDGENT, { optional: true })
-  if (!widgent) throw new WidgentError('config', devMode() && 'injectWidgent() needs provideWidgent(options) in your app\'s providers (app.config.ts).')
+  const widgent = injectorOf(injector, injectWidgent).get(WIDGENT, null)
+  if (!widgent) {
+    throw new WidgentError('config', (typeof ngDevMode == 'undefined' || !!ngDevMode) && "injectWidgent() needs provideWidgent(options) in your app's providers (app.config.ts).")
+  }
   return widgent
 }

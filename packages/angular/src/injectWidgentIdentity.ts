@@ -1,6 +1,7 @@
-import { assertInInjectionContext, DestroyRef, effect, inject, Injector, isSignal, NgZone, PLATFORM_ID, untracked, type Signal } from '@angular/core'
+import { DestroyRef, effect, NgZone, type Injector, type Signal } from '@angular/core'
 import type { WidgentState, WidgentUser } from '@widgent/core'
 import { injectWidgent } from './injectWidgent'
+import { injectorOf } from './injectorOf'
 
 type User = WidgentUser | null | undefined
 
@@ -15,20 +16,17 @@ export interface UserObservable {
  * token. It follows `user` until its injector (the component, or the one you pass) is destroyed.
  */
 export function injectWidgentIdentity(user: Signal<User> | UserObservable, options: { injector?: Injector } = {}): Signal<WidgentState> {
-  if (!options.injector) assertInInjectionContext(injectWidgentIdentity)
-  const injector = options.injector ?? inject(Injector)
+  const injector = injectorOf(options.injector, injectWidgentIdentity)
   const { client, state } = injectWidgent({ injector })
   // Not on the server: a server render never learns who is signed in.
-  if (injector.get(PLATFORM_ID) == 'browser') {
+  if (typeof ngServerMode == 'undefined' || !ngServerMode) {
     // Outside zone.js: the token request's timers (and, after a failure, the recovery's, minutes long) must not keep
     // the app from being stable.
     const tell = (next: User) => injector.get(NgZone).runOutsideAngular(() => client.setUser(next))
-    if (isSignal(user)) {
-      effect(() => {
-        const next = user()
-        // Untracked: whatever the kit's listeners read is no dependency of this effect.
-        untracked(() => tell(next))
-      }, { injector })
+    // A signal is a function; an observable is an object.
+    if (typeof user == 'function') {
+      // (What the kit's listeners read may become a dependency too: the same user again is no change to the kit.)
+      effect(() => tell(user()), { injector })
     } else {
       const subscription = user.subscribe({ next: tell })
       injector.get(DestroyRef).onDestroy(() => subscription.unsubscribe())

@@ -1,4 +1,4 @@
-import { DestroyRef, inject, makeEnvironmentProviders, NgZone, PLATFORM_ID, provideEnvironmentInitializer, signal, type EnvironmentProviders } from '@angular/core'
+import { DestroyRef, inject, makeEnvironmentProviders, NgZone, provideEnvironmentInitializer, signal, type EnvironmentProviders } from '@angular/core'
 import { createWidgent, type WidgentOptions } from '@widgent/core'
 import { WIDGENT } from './WIDGENT'
 
@@ -17,7 +17,7 @@ export function provideWidgent(options: WidgentOptions | (() => WidgentOptions))
         const state = signal(client.getSnapshot())
         const destroyRef = inject(DestroyRef)
         destroyRef.onDestroy(client.subscribe((next) => state.set(next)))
-        if (inject(PLATFORM_ID) == 'browser') {
+        if (typeof ngServerMode == 'undefined' || !ngServerMode) {
           // Outside zone.js: the kit's timers (load timeout, idle wait, recovery) must not keep the app from being
           // stable. Its state is a signal, so Angular still renders every change.
           destroyRef.onDestroy(inject(NgZone).runOutsideAngular(() => client.mount()))
