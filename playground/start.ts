@@ -1,4 +1,4 @@
-// `npm run playground [-- --strict]`: the emulator, the demo backend and the five apps, until Ctrl-C.
+// `npm run playground [-- --strict]`: the emulator, the demo backend and the six apps, until Ctrl-C.
 import { parseArgs } from 'node:util'
 import { startPlayground } from '@widgent/playground-stack'
 
@@ -28,6 +28,7 @@ Widgent playground ${against}
   Svelte    ${apps.svelte}   (SvelteKit: server-rendered, then hydrated)
   Nuxt      ${apps.nuxt}   (nuxi dev, @widgent/nuxt: server-rendered, then hydrated)
   Next.js   ${apps.next}   (next dev, App Router: its own session and token routes)
+  Angular   ${apps.angular}   (ng serve, @angular/ssr: server-rendered, then hydrated; zoneless)
 
   backend   ${backend.url}   (session cookie, /api/widgent-token)${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
 

@@ -9,6 +9,7 @@ import type { LogLevel } from 'vite'
 import type { PlaygroundConfig } from '@widgent/playground-shared'
 import type { AppServer } from './startApp'
 import { stopChild } from './stopChild'
+import { untilServing } from './untilServing'
 
 export interface StartNuxtOptions {
   port: number
@@ -24,7 +25,6 @@ export interface StartNuxtOptions {
 
 const APP_DIR = fileURLToPath(new URL('../../nuxt/', import.meta.url))
 const NUXI = join(dirname(createRequire(join(APP_DIR, 'package.json')).resolve('nuxt/package.json')), 'bin/nuxt.mjs')
-const READY_WITHIN_MS = 120_000
 
 /**
  * The Nuxt app on 127.0.0.1:`port`. It takes everything from environment variables, as a deployed Nuxt app does:
@@ -89,14 +89,4 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   child.stderr!.on('data', (chunk) => (output += chunk))
   const [code] = await once(child, 'exit')
   if (code !== 0) throw new Error(`nuxi ${args[1]} exited with code ${code}:\n${output.slice(-4000)}`)
-}
-
-/** Resolves (undefined) once `url` answers 200, or a sentence saying it did not. */
-async function untilServing(url: string): Promise<string | undefined> {
-  for (const end = Date.now() + READY_WITHIN_MS; Date.now() < end; ) {
-    const status = await fetch(url).then((response) => response.status, () => 0)
-    if (status == 200) return undefined
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return `did not answer 200 within ${READY_WITHIN_MS / 1000} s`
 }
