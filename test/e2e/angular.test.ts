@@ -34,7 +34,7 @@ function angularSpec(app: AppUnderTest) {
     expect(html).not.toContain('widget.js"></script>')
     // The facade is in the server's HTML, named, where the widget's launcher will be.
     const facade = await (await fetch(`${app.url}?launcher=facade`)).text()
-    expect(facade).toMatch(/<widgent-launcher[^>]*><button type="button" style="[^"]*position: fixed;[^"]*"[^>]* aria-label="Open chat" aria-busy="false">/)
+    expect(facade).toMatch(/<widgent-launcher[^>]*><button type="button" style="[^"]*position: fixed;[^"]*"[^>]* aria-label="Open chat" aria-busy="false"/)
   })
 
   it('signs in, switches to Grace, signs out; reloads keep the session; hydrated with no warning, one script and one init', async () => {
