@@ -1,5 +1,6 @@
 import { DEMO_PRODUCT } from '@widgent/emulator'
-import { describe, expect, it } from 'vitest'
+import { buildAngularApp } from '@widgent/playground-stack'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { appSpec } from './support/appSpec'
 import { facadeSpec } from './support/facadeSpec'
 import type { AppPage } from './support/openApp'
@@ -86,8 +87,12 @@ function angularSpec(app: AppUnderTest) {
   describe('the launcher facade (?launcher=facade)', () => facadeSpec(app))
 }
 
+// One build serves both servers below; first, with a setup time of its own (a production build takes a while on a
+// busy machine), so each server's start is quick.
+beforeAll(() => buildAngularApp({ logLevel: 'warn' }), 300_000)
+
 // Against the default emulator and the strict one (only what the vendor page documents: tokens that are not JWTs, no
-// `ready` flag, commands before `widgent:ready` dropped, no `open`); one build serves both.
+// `ready` flag, commands before `widgent:ready` dropped, no `open`).
 for (const strict of [false, true]) {
   describe(`the Angular playground (ng build, production with SSR; @widgent/angular)${strict ? ', against the strict emulator' : ''}`, () => {
     angularSpec(useApp('angular', { strict }))

@@ -30,13 +30,7 @@ const NG = join(dirname(createRequire(join(APP_DIR, 'package.json')).resolve('@a
  * (`BACKEND_URL`) from its environment as it starts, as a deployed Angular server does; the build holds neither.
  */
 export async function startAngular({ port, backendUrl, config, mode, logLevel }: StartAngularOptions): Promise<AppServer> {
-  const env: NodeJS.ProcessEnv = {
-    // Not the test runner's: the Angular CLI would take itself for a test run.
-    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name))),
-    NG_CLI_ANALYTICS: 'false',
-    WIDGENT_PLAYGROUND: JSON.stringify(config),
-    BACKEND_URL: backendUrl,
-  }
+  const env: NodeJS.ProcessEnv = { ...cliEnv(), WIDGENT_PLAYGROUND: JSON.stringify(config), BACKEND_URL: backendUrl }
   const quiet = logLevel != 'info'
   let child: ChildProcess
   if (mode == 'dev') {
@@ -46,7 +40,7 @@ export async function startAngular({ port, backendUrl, config, mode, logLevel }:
       stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     })
   } else {
-    const out = await (build ??= ngBuild(env, logLevel))
+    const out = await buildAngularApp({ logLevel })
     child = spawn(process.execPath, [join(out, 'server/server.mjs')], {
       cwd: APP_DIR,
       env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
@@ -68,21 +62,38 @@ export async function startAngular({ port, backendUrl, config, mode, logLevel }:
 // a test file that serves the app twice (the default and the strict emulator) builds it once.
 let build: Promise<string> | undefined
 
-/** `ng build` (production, SSR) into a temporary folder, removed as the process exits; rejects with its output when it fails. */
-async function ngBuild(env: NodeJS.ProcessEnv, logLevel: LogLevel): Promise<string> {
+/**
+ * `ng build` (production, SSR) into a temporary folder, removed as the process exits: once per process, so a test
+ * file may build first (with a setup time of its own) and start servers from it after. Resolves the folder; rejects
+ * with the build's output when it fails.
+ */
+export function buildAngularApp({ logLevel = 'info' }: { logLevel?: LogLevel } = {}): Promise<string> {
+  build ??= ngBuild(logLevel).catch((error) => {
+    build = undefined
+    throw error
+  })
+  return build
+}
+
+async function ngBuild(logLevel: LogLevel): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), 'widgent-playground-angular-'))
   process.once('exit', () => rmSync(out, { recursive: true, force: true }))
   const started = performance.now()
-  const buildEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name != 'WIDGENT_PLAYGROUND' && name != 'BACKEND_URL'))
-  const child = spawn(process.execPath, [NG, 'build', '--output-path', out], { cwd: APP_DIR, env: buildEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  // No product: the server reads it as it starts.
+  const child = spawn(process.execPath, [NG, 'build', '--output-path', out], { cwd: APP_DIR, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const [code] = await once(child, 'exit')
   if (code !== 0) {
-    build = undefined
     throw new Error(`ng build exited with code ${code}:\n${output.slice(-4000)}`)
   }
   if (logLevel != 'silent') console.info(`[playground] ng build (production, SSR): ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return out
 }
+
+/** Our environment for the Angular CLI, less the test runner's (the CLI would take itself for a test run). */
+const cliEnv = (): NodeJS.ProcessEnv => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name))),
+  NG_CLI_ANALYTICS: 'false',
+})
