@@ -1,4 +1,4 @@
-// `npm run playground [-- --strict] [--fastapi]`: the emulator, the demo backend and the five apps, until Ctrl-C.
+// `npm run playground [-- --strict] [--fastapi]`: the emulator, the demo backend and the six apps, until Ctrl-C.
 // `npm run playground -- --auth <app>`: one of the auth-library apps instead, built and served as it ships.
 import { parseArgs } from 'node:util'
 import { DEMO_PRODUCT, startEmulator } from '@widgent/emulator'
@@ -57,6 +57,7 @@ Widgent playground ${against}
   Svelte    ${apps.svelte}   (SvelteKit: server-rendered, then hydrated)
   Nuxt      ${apps.nuxt}   (nuxi dev, @widgent/nuxt: server-rendered, then hydrated)
   Next.js   ${apps.next}   (next dev, App Router: its own session and token routes)
+  Angular   ${apps.angular}   (ng serve, @angular/ssr: server-rendered, then hydrated; zoneless)
 
   backend   ${backend.url}   (session cookie, /api/widgent-token)${playground.fastapi ? `\n  FastAPI   ${playground.fastapi}   (the vendor's FastAPI token route: the React, Vue and Svelte apps' /api/widgent-token)` : ''}${emulator ? `\n  emulator  ${emulator.url}   (widget.js, token endpoint, log at /__emulator/log)` : ''}
 

@@ -17,6 +17,8 @@ export interface Entry {
   readme?: string
   /** A peer: the entries of ours a user would pick instead, summed, and how the README names them. */
   versus?: { entries: string[]; readme: string }
+  /** An Angular package: built as `ng build` builds it into an app (see `angularBuild.ts`), Angular in the app. */
+  angular?: boolean
 }
 
 const react = ['react', 'react-dom', 'react/jsx-runtime']
@@ -25,6 +27,7 @@ const bindings = {
   react: `export { WidgentProvider, useWidgent, useWidgentIdentity } from '@widgent/react'`,
   vue: `export { WidgentPlugin, WidgentKey, useWidgent, useWidgentIdentity } from '@widgent/vue'`,
   svelte: `export { createWidgent, getWidgentContext, setWidgentContext } from '@widgent/svelte'`,
+  angular: `export { provideWidgent, injectWidgent, injectWidgentIdentity } from '@widgent/angular'`,
 }
 
 export const entries: Entry[] = [
@@ -40,13 +43,16 @@ export const entries: Entry[] = [
   // (about 50 B: esbuild keeps imports from external modules); bundled with the core, as apps build, they go.
   { name: '@widgent/vue (core external)', code: bindings.vue, external: ['vue', '@widgent/core'], budget: 560, readme: '`@widgent/vue` on top of the core' },
   { name: '@widgent/svelte (core external)', code: bindings.svelte, external: ['svelte', 'svelte/store', '@widgent/core'], budget: 500, readme: '`@widgent/svelte` on top of the core' },
+  { name: '@widgent/angular (core external)', code: bindings.angular, external: ['@widgent/core'], budget: 500, angular: true, readme: '`@widgent/angular` on top of the core (built as `ng build` builds it: see below)' },
   { name: '@widgent/react + core', code: bindings.react, external: react, budget: 4600, target: 3300, readme: '`@widgent/react` with the core' },
   { name: '@widgent/vue + core', code: bindings.vue, external: ['vue'] },
   { name: '@widgent/svelte + core', code: bindings.svelte, external: ['svelte', 'svelte/store'] },
+  { name: '@widgent/angular + core', code: bindings.angular, external: [], angular: true },
   // The launcher facade: what it adds to an app that already has the binding and the core.
   { name: '@widgent/react WidgentLauncher (facade)', code: `${bindings.react}; export { WidgentLauncher } from '@widgent/react'`, baseline: bindings.react, external: react, budget: 1000, readme: 'the launcher facade, on top of its binding and the core: React `<WidgentLauncher>`' },
   { name: '@widgent/vue WidgentLauncher (facade)', code: `${bindings.vue}; export { WidgentLauncher } from '@widgent/vue'`, baseline: bindings.vue, external: ['vue'], budget: 1000, readme: 'Vue `<WidgentLauncher>`' },
   { name: '@widgent/svelte widgentLauncher (facade)', code: `${bindings.svelte}; export { widgentLauncher } from '@widgent/svelte'`, baseline: bindings.svelte, external: ['svelte', 'svelte/store'], budget: 1000, readme: 'Svelte `use:widgentLauncher`' },
+  { name: '@widgent/angular <widgent-launcher> (facade)', code: `${bindings.angular}; export { WidgentLauncher } from '@widgent/angular'`, baseline: bindings.angular, external: [], budget: 1250, angular: true, readme: 'Angular `<widgent-launcher>`' },
   { name: '@widgent/core/launcher mountLauncher (facade)', code: `export { createWidgent } from '@widgent/core'; export { mountLauncher } from '@widgent/core/launcher'`, baseline: `export { createWidgent } from '@widgent/core'`, external: [], budget: 1000, readme: 'plain pages, `mountLauncher` from `@widgent/core/launcher`' },
   { name: '@stripe/stripe-js loadStripe', code: `export { loadStripe } from '@stripe/stripe-js'`, external: [], peer: true, readme: '`@stripe/stripe-js` `loadStripe` (a loader only)', versus: { entries: ['@widgent/core createWidgent'], readme: '`@widgent/core`' } },
   { name: '@paypal/paypal-js loadScript', code: `export { loadScript } from '@paypal/paypal-js'`, external: [], peer: true, readme: '`@paypal/paypal-js` `loadScript` (a loader only)', versus: { entries: ['@widgent/core createWidgent'], readme: '`@widgent/core`' } },

@@ -14,16 +14,19 @@ declare const __WIDGENT_PLAYGROUND__: PlaygroundConfig | undefined
 const TIMEOUTS = ['loadTimeoutMs', 'authTimeoutMs', 'tokenTimeoutMs', 'tokenMaxAgeMs'] as const
 
 /**
- * The kit's options for this page: the product from the start script, and the kit's timeouts from the
- * page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code change; `tokenStorage` and
- * `load=eager` likewise. With
- * `?launcher=facade`, `load: 'interaction'`: the script waits for the launcher facade (see `launcherMode`).
+ * The kit's options for this page: the product from the start script (`config`, or the Vite apps' constant), and the
+ * kit's timeouts from the page's query string (`?loadTimeoutMs=1000`), so a test can shorten them without a code
+ * change; `tokenStorage` and `load=eager` likewise. With `?launcher=facade`, `load: 'interaction'`: the script waits
+ * for the launcher facade (see `launcherMode`).
  */
-export function widgentOptions(search = typeof location == 'undefined' ? '' : location.search): WidgentOptions {
-  if (typeof __WIDGENT_PLAYGROUND__ == 'undefined') {
+export function widgentOptions(
+  search = typeof location == 'undefined' ? '' : location.search,
+  config = typeof __WIDGENT_PLAYGROUND__ == 'undefined' ? undefined : __WIDGENT_PLAYGROUND__,
+): WidgentOptions {
+  if (!config) {
     throw new Error('The playground apps get their Widgent product from the start script: run `npm run playground` at the repository root.')
   }
-  const options: WidgentOptions = { ...__WIDGENT_PLAYGROUND__, tokenEndpoint: '/api/widgent-token' }
+  const options: WidgentOptions = { ...config, tokenEndpoint: '/api/widgent-token' }
   const query = new URLSearchParams(search)
   for (const key of TIMEOUTS) {
     const value = Number(query.get(key))

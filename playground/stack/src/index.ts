@@ -1,6 +1,7 @@
 export { startPlayground, APPS } from './startPlayground'
 export type { AppName, Playground, PlaygroundOptions } from './startPlayground'
 export { buildNextApp, startNextApp, nextAppEnv, NEXT_APP_DIR } from './nextApp'
+export { buildAngularApp } from './startAngular'
 export { pickPort } from './pickPort'
 export type { AppServer } from './startApp'
 export type { WidgentService } from './serviceFromEnv'

@@ -7,15 +7,16 @@ import { startApp, type AppServer } from './startApp'
 import { startFastApi } from './startFastApi'
 import { startNextApp } from './nextApp'
 import { startNuxt } from './startNuxt'
+import { startAngular } from './startAngular'
 
-export const APPS = ['react', 'vue', 'svelte', 'nuxt', 'next'] as const
+export const APPS = ['react', 'vue', 'svelte', 'nuxt', 'next', 'angular'] as const
 export type AppName = (typeof APPS)[number]
 
 // Used when free; otherwise any free port.
-const DEFAULT_PORTS = { emulator: 4010, backend: 4020, fastapi: 4030, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176, next: 5177 }
+const DEFAULT_PORTS = { emulator: 4010, backend: 4020, fastapi: 4030, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176, next: 5177, angular: 5178 }
 
 export interface PlaygroundOptions {
-  /** Which apps to serve; all four by default. */
+  /** Which apps to serve; all of them by default. */
   apps?: readonly AppName[]
   /** `'default'`: the fixed ports above when free; `'free'`: any free ports (tests). */
   ports?: 'default' | 'free'
@@ -29,6 +30,8 @@ export interface PlaygroundOptions {
   watch?: boolean
   /** How the Nuxt app runs: `'dev'` (`nuxi dev`, the default), or `'build'` (`nuxi build`, then its Node server, as it ships). */
   nuxt?: 'dev' | 'build'
+  /** How the Angular app runs: `'dev'` (`ng serve`, the default), or `'build'` (`ng build`, production with SSR, then its Node server). */
+  angular?: 'dev' | 'build'
   /** Starts the emulator in strict mode: only what the vendor page documents (see the emulator's README). */
   strict?: boolean
   /**
@@ -53,7 +56,8 @@ export interface Playground {
 
 /**
  * The playground: the emulator (faults enabled), the demo backend and the apps' servers (Vite's; Nuxt's own; the
- * Next.js app's `next dev`, with route handlers of its own instead of the demo backend), all on 127.0.0.1.
+ * Next.js app's `next dev`, with route handlers of its own instead of the demo backend; the Angular CLI's), all on
+ * 127.0.0.1.
  * `npm run playground` and the end-to-end suite both start it this way.
  */
 export async function startPlayground({
@@ -64,6 +68,7 @@ export async function startPlayground({
   authLatencyMs,
   watch = true,
   nuxt = 'dev',
+  angular = 'dev',
   strict = false,
   tokenRoute = 'node',
 }: PlaygroundOptions = {}): Promise<Playground> {
@@ -107,6 +112,7 @@ export async function startPlayground({
     const startOne = (name: AppName, port: number) => {
       if (name == 'nuxt') return startNuxt({ port, backendUrl: backend.url, config, server: { apiUrl, verificationSecret }, mode: nuxt, logLevel })
       if (name == 'next') return startNextApp('dev', { port, service, quiet: logLevel == 'error' || logLevel == 'silent' })
+      if (name == 'angular') return startAngular({ port, backendUrl: backend.url, config, mode: angular, logLevel })
       return startApp(name, { port, backendUrl: backend.url, tokenRouteUrl: fastapi?.url, config, logLevel, watch })
     }
     // In parallel: each dev server is a process of its own.

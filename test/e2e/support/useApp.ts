@@ -29,8 +29,8 @@ export interface AppUnderTest {
 }
 
 /**
- * One app of the playground, started the way `npm run playground` starts it (except the Nuxt app, built and served
- * as it ships: `nuxi build`, then its Node server; on free ports, against an
+ * One app of the playground, started the way `npm run playground` starts it (except the Nuxt and Angular apps, built
+ * and served as they ship: `nuxi build` or `ng build`, then their Node servers; on free ports, against an
  * emulator of its own with faults enabled, and with no file watching, so nothing reloads a page mid-test),
  * for the tests of one file. Before each test the emulator
  * forgets its faults, its log and any short token lifetime, and the backend its token route's faults. `strict`: the
@@ -57,7 +57,7 @@ export function useApp(name: AppName, { strict = false, tokenRoute = 'node' }: P
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'))
-    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build', strict, tokenRoute })
+    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build', angular: 'build', strict, tokenRoute })
     Object.assign(app, {
       url: playground.apps[name]!,
       emulator: playground.emulator!,

@@ -1,0 +1,7 @@
+export { provideWidgent } from './provideWidgent'
+export { injectWidgent } from './injectWidgent'
+export { injectWidgentIdentity, type UserObservable } from './injectWidgentIdentity'
+export type { InjectedWidgent } from './WIDGENT'
+export type { WidgentClient, WidgentErrorCode, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
+export type { LauncherOptions } from '@widgent/core/launcher'
+export { WidgentLauncher } from './WidgentLauncher'
