@@ -47,7 +47,9 @@ export function countResults(root, { since = 0, report = '.test-results.json', u
     totals.skipped += skipped
     lines.push(`${name(workspace)}: ${passed} passed, ${failed} failed, ${skipped} skipped`)
     for (const broken of brokenFiles) {
-      lines.push(`  ${relative(root, broken.name)} failed outside its tests: ${broken.message.split('\n')[0] || 'a hook threw'}`)
+      lines.push(
+        `  ${relative(root, broken.name)} failed outside its tests: ${broken.message.split('\n')[0] || 'a hook threw'}`,
+      )
     }
   }
   lines.push(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
@@ -59,10 +61,13 @@ export function countResults(root, { since = 0, report = '.test-results.json', u
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   const root = fileURLToPath(new URL('..', import.meta.url))
   const since = Number(process.argv[2] ?? 0)
-  const sets = [countResults(root, { since }), ...process.argv.slice(3).map((set) => {
-    const [report, under] = set.split(':')
-    return countResults(root, { since, report, under })
-  })]
+  const sets = [
+    countResults(root, { since }),
+    ...process.argv.slice(3).map((set) => {
+      const [report, under] = set.split(':')
+      return countResults(root, { since, report, under })
+    }),
+  ]
   for (const { lines } of sets) for (const line of lines.slice(0, -1)) console.log(line)
   const total = (key) => sets.reduce((sum, set) => sum + set[key], 0)
   console.log(`${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`)

@@ -14,7 +14,13 @@ const section = (title) => readme.split(/^## /m).find((part) => part.startsWith(
 const commands = new Set([
   ...[...section('Quick start').matchAll(/`(npx [^`]+)`/g)].map(([, command]) => command),
   ...[...section('Try it').matchAll(/^```sh\n([\s\S]*?)```/gm)].flatMap(([, block]) =>
-    block.split('\n').flatMap((line) => line.replace(/#.*/, '').split('&&').map((part) => part.trim()).filter(Boolean)),
+    block.split('\n').flatMap((line) =>
+      line
+        .replace(/#.*/, '')
+        .split('&&')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
   ),
 ])
 
@@ -24,9 +30,16 @@ const checks = {
   'npm install': null,
   'npm test': null,
   // The README's port is 4010; a free one here, since the machine may be running a playground.
-  'npx widgent-emulator': () => serves('npx widgent-emulator --port 0', /listening on (http:\S+)/, (url) => [`${url}/widget.js`], 180 * SECOND),
+  'npx widgent-emulator': () =>
+    serves('npx widgent-emulator --port 0', /listening on (http:\S+)/, (url) => [`${url}/widget.js`], 180 * SECOND),
   'npm run playground': () =>
-    serves('npm run playground', /^\s+Next\.js\s+(http:\S+)/, (_, lines) => lines.flatMap((line) => line.match(/^\s+(?:React|Vue|Svelte|Nuxt|Next\.js)\s+(http:\S+)/)?.[1] ?? []), 600 * SECOND),
+    serves(
+      'npm run playground',
+      /^\s+Next\.js\s+(http:\S+)/,
+      (_, lines) =>
+        lines.flatMap((line) => line.match(/^\s+(?:React|Vue|Svelte|Nuxt|Next\.js)\s+(http:\S+)/)?.[1] ?? []),
+      600 * SECOND,
+    ),
 }
 
 let failed = false
@@ -40,7 +53,9 @@ for (const command of commands) {
   const started = performance.now()
   try {
     const answered = await checks[command]()
-    console.log(`quick start: ${command}: ${answered.join(', ')} answered 200 (${Math.round((performance.now() - started) / SECOND)} s)`)
+    console.log(
+      `quick start: ${command}: ${answered.join(', ')} answered 200 (${Math.round((performance.now() - started) / SECOND)} s)`,
+    )
   } catch (error) {
     console.log(`quick start: ${command}: ${error.message}`)
     failed = true
@@ -53,7 +68,13 @@ process.exit(failed ? 1 : 0)
  * from it (and the lines before), expects 200 from each, then stops the group it started.
  */
 function serves(command, ready, urls, timeout) {
-  const child = spawn(command, { cwd: root, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } })
+  const child = spawn(command, {
+    cwd: root,
+    shell: true,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  })
   const lines = []
   const stop = () => {
     try {
@@ -63,8 +84,18 @@ function serves(command, ready, urls, timeout) {
     }
   }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no line matching ${ready} within ${timeout / SECOND} s; it printed:\n${lines.slice(-20).join('\n')}`)), timeout)
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before it was ready; it printed:\n${lines.slice(-20).join('\n')}`)))
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `no line matching ${ready} within ${timeout / SECOND} s; it printed:\n${lines.slice(-20).join('\n')}`,
+          ),
+        ),
+      timeout,
+    )
+    child.once('exit', (code) =>
+      reject(new Error(`exited with ${code} before it was ready; it printed:\n${lines.slice(-20).join('\n')}`)),
+    )
     createInterface(child.stderr).on('line', (line) => lines.push(line))
     createInterface(child.stdout).on('line', async (line) => {
       lines.push(line)

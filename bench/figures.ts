@@ -5,4 +5,8 @@ import { sizeTable } from './size/sizeTable'
 // in the READMEs. `npm run bench` and `npm run race -w @widgent/core` write the other results.
 writeResult('size', await sizeTable())
 const changed = updateReadmes({ write: true })
-console.log(changed.length ? `Figures updated: ${changed.map(({ figure }) => figure).join(', ')}` : 'Every README already has the figures of bench/results.')
+console.log(
+  changed.length
+    ? `Figures updated: ${changed.map(({ figure }) => figure).join(', ')}`
+    : 'Every README already has the figures of bench/results.',
+)

@@ -32,21 +32,34 @@ console.log(
   `first interaction at ${interactAt} ms; ${loads} loads of each page, taking turns, ${pageload.seconds.loads} s; Lighthouse once each, ${pageload.seconds.lighthouse} s;`,
   `load average ${pageload.load.map((value) => value.toFixed(1)).join(' -> ')}`,
 )
-console.log('Each page: TBT, LCP, CLS and bytes before the first interaction (bench/README.md "Page load" says how); Lighthouse 12.2.3 defaults (mobile, simulated throttling)')
+console.log(
+  'Each page: TBT, LCP, CLS and bytes before the first interaction (bench/README.md "Page load" says how); Lighthouse 12.2.3 defaults (mobile, simulated throttling)',
+)
 console.table(tables.pages)
-console.log('The facade clicked (the pointer arriving over it) -> the widget open and showing the user, beside its budget: script load + start-up + token round trip, each measured in the same load')
+console.log(
+  'The facade clicked (the pointer arriving over it) -> the widget open and showing the user, beside its budget: script load + start-up + token round trip, each measured in the same load',
+)
 console.table(tables.facade)
-console.log('The launcher facade, min+gz bytes (from the size table above): what it adds to the binding and the core, and the peer whole')
+console.log(
+  'The launcher facade, min+gz bytes (from the size table above): what it adds to the binding and the core, and the peer whole',
+)
 console.table(tables.facadeSize)
 console.log('Goals, computed from the figures above')
 console.table(tables.goals)
 // Lighthouse's warnings, each once with the pages it came on.
 const problems = new Map<string, string[]>()
-for (const { framework, variant, lighthouse } of pageload.variants) for (const problem of lighthouse?.problems ?? []) problems.set(problem, [...(problems.get(problem) ?? []), `${framework}/${variant}`])
-for (const [problem, pages] of problems) console.log(`Lighthouse warned "${problem}" on ${pages.join(', ')} (bench/README.md "Page load" says why)`)
-console.log(`npm run bench: ${Math.round((performance.now() - started) / 1000)} s in all (the packages' build before it not counted)`)
+for (const { framework, variant, lighthouse } of pageload.variants)
+  for (const problem of lighthouse?.problems ?? [])
+    problems.set(problem, [...(problems.get(problem) ?? []), `${framework}/${variant}`])
+for (const [problem, pages] of problems)
+  console.log(`Lighthouse warned "${problem}" on ${pages.join(', ')} (bench/README.md "Page load" says why)`)
+console.log(
+  `npm run bench: ${Math.round((performance.now() - started) / 1000)} s in all (the packages' build before it not counted)`,
+)
 writeResult('size', size)
 writeResult('runtime', { date: new Date().toISOString(), ...runtime })
 writeResult('pageload', { date: new Date().toISOString(), ...pageload })
 const changed = updateReadmes({ write: true })
-console.log(`bench/results/ written${changed.length ? `; figures updated: ${changed.map(({ figure }) => figure).join(', ')}` : ''}`)
+console.log(
+  `bench/results/ written${changed.length ? `; figures updated: ${changed.map(({ figure }) => figure).join(', ')}` : ''}`,
+)

@@ -11,7 +11,14 @@ let strict: boolean
 let fastapi: boolean
 let auth: string | undefined
 try {
-  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, fastapi: { type: 'boolean', default: false }, auth: { type: 'string' } }, strict: true })
+  const { values } = parseArgs({
+    options: {
+      strict: { type: 'boolean', default: false },
+      fastapi: { type: 'boolean', default: false },
+      auth: { type: 'string' },
+    },
+    strict: true,
+  })
   strict = values.strict || process.env.WIDGENT_EMULATOR_STRICT == '1'
   fastapi = values.fastapi
   auth = values.auth
@@ -24,13 +31,19 @@ try {
 if (auth) {
   const emulator = await startEmulator({ faults: true, strict })
   console.log(`Building the ${auth} app…`)
-  const app = await startAuthApp(auth as AuthAppName, { ...DEMO_PRODUCT, apiUrl: emulator.url, scriptUrl: `${emulator.url}/widget.js` }).catch(async (error: Error) => {
+  const app = await startAuthApp(auth as AuthAppName, {
+    ...DEMO_PRODUCT,
+    apiUrl: emulator.url,
+    scriptUrl: `${emulator.url}/widget.js`,
+  }).catch(async (error: Error) => {
     await emulator.close()
     console.error(`The ${auth} app did not start: ${error.message}`)
     process.exit(1)
   })
   const accounts = ACCOUNTS.map(({ email, password }) => `${email} / ${password}`).join(', ')
-  console.log(`\n  ${auth}   ${app.url}\n  emulator  ${emulator.url}\n\nSign in with ${accounts}${auth == 'better-auth' ? ' (create the account first)' : ''}. Ctrl-C stops it.\n`)
+  console.log(
+    `\n  ${auth}   ${app.url}\n  emulator  ${emulator.url}\n\nSign in with ${accounts}${auth == 'better-auth' ? ' (create the account first)' : ''}. Ctrl-C stops it.\n`,
+  )
   const stop = async () => {
     await Promise.allSettled([app.close(), emulator.close()])
     process.exit(0)
@@ -40,10 +53,12 @@ if (auth) {
   await new Promise(() => {})
 }
 
-const playground = await startPlayground({ logLevel: 'warn', strict, tokenRoute: fastapi ? 'fastapi' : 'node' }).catch((error: Error) => {
-  console.error(`The playground did not start: ${error.message}`)
-  process.exit(1)
-})
+const playground = await startPlayground({ logLevel: 'warn', strict, tokenRoute: fastapi ? 'fastapi' : 'node' }).catch(
+  (error: Error) => {
+    console.error(`The playground did not start: ${error.message}`)
+    process.exit(1)
+  },
+)
 const { emulator, backend, apps } = playground
 const against = emulator
   ? `against the local emulator${strict ? ' in strict mode (only what the vendor page documents)' : ''}`

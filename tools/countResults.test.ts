@@ -43,7 +43,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'package.json'), JSON.stringify({ workspaces: ['packages/*'] }))
   for (const [workspace, { test = true, files = {} }] of Object.entries(workspaces)) {
     mkdirSync(join(root, workspace), { recursive: true })
-    writeFileSync(join(root, workspace, 'package.json'), JSON.stringify({ scripts: test ? { test: 'vitest run' } : {} }))
+    writeFileSync(
+      join(root, workspace, 'package.json'),
+      JSON.stringify({ scripts: test ? { test: 'vitest run' } : {} }),
+    )
     for (const [name, code] of Object.entries(files)) writeFileSync(join(root, workspace, name), code)
   }
   // The child runner must not take itself for a worker of this one.
@@ -52,7 +55,19 @@ beforeAll(async () => {
     Object.entries(workspaces)
       .filter(([, { files }]) => files)
       .map(([workspace]) =>
-        run(process.execPath, [vitest, 'run', '--root', join(root, workspace), '--globals', '--reporter=json', '--outputFile=.test-results.json'], { env }).catch(
+        run(
+          process.execPath,
+          [
+            vitest,
+            'run',
+            '--root',
+            join(root, workspace),
+            '--globals',
+            '--reporter=json',
+            '--outputFile=.test-results.json',
+          ],
+          { env },
+        ).catch(
           // a failing run exits 1 and still writes its report
           (error: { code?: number }) => expect(error.code).toBe(1),
         ),
@@ -73,14 +88,20 @@ describe('CI closing line (.ci/count.mjs)', () => {
 
   it('fails a workspace with a test script and no report of this run, by name', () => {
     const { lines } = countResults(root, { since: Date.now() - 3_600_000 })
-    expect(lines).toContain('packages/silent: FAILED, wrote no .test-results.json in this run (did its runner crash, or not run?)')
-    expect(lines).toContain('packages/stale: FAILED, wrote no .test-results.json in this run (did its runner crash, or not run?)')
+    expect(lines).toContain(
+      'packages/silent: FAILED, wrote no .test-results.json in this run (did its runner crash, or not run?)',
+    )
+    expect(lines).toContain(
+      'packages/stale: FAILED, wrote no .test-results.json in this run (did its runner crash, or not run?)',
+    )
   })
 
   it('counts a test file that fails to load as a failure, naming it', () => {
     const { lines } = countResults(root)
     expect(lines).toContain('packages/broken: 1 passed, 1 failed, 0 skipped')
-    expect(lines.find((line) => line.includes('missing.test.js'))).toMatch(/^ {2}packages\/broken\/missing\.test\.js failed outside its tests: .*nowhere\.js/)
+    expect(lines.find((line) => line.includes('missing.test.js'))).toMatch(
+      /^ {2}packages\/broken\/missing\.test\.js failed outside its tests: .*nowhere\.js/,
+    )
   })
 
   it('counts a thrown beforeAll as a failure and the tests it kept from running as skipped', () => {

@@ -15,9 +15,14 @@ describe("the READMEs' figures", () => {
 
   it('are put in as tables on lines of their own, or inline in a sentence', () => {
     const figures = { table: '| a |\n|---|\n| 1 |', bytes: '448 B' }
-    const text = 'About <!-- figures:bytes -->430 B<!-- /figures:bytes --> on top.\n<!-- figures:table -->\n| old |\n<!-- /figures:table -->\n'
-    expect(withFigures(text, figures)).toBe('About <!-- figures:bytes -->448 B<!-- /figures:bytes --> on top.\n<!-- figures:table -->\n| a |\n|---|\n| 1 |\n<!-- /figures:table -->\n')
-    expect(() => withFigures('<!-- figures:nothing -->1<!-- /figures:nothing -->', figures)).toThrow('no figure is named "nothing"')
+    const text =
+      'About <!-- figures:bytes -->430 B<!-- /figures:bytes --> on top.\n<!-- figures:table -->\n| old |\n<!-- /figures:table -->\n'
+    expect(withFigures(text, figures)).toBe(
+      'About <!-- figures:bytes -->448 B<!-- /figures:bytes --> on top.\n<!-- figures:table -->\n| a |\n|---|\n| 1 |\n<!-- /figures:table -->\n',
+    )
+    expect(() => withFigures('<!-- figures:nothing -->1<!-- /figures:nothing -->', figures)).toThrow(
+      'no figure is named "nothing"',
+    )
     expect(() => withFigures('<!-- figures:bytes -->1', figures)).toThrow('without its <!-- /figures:NAME -->')
   })
 })

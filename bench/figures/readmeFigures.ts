@@ -28,7 +28,8 @@ export interface FigureResults {
 const count = (value: number) => value.toLocaleString('en-US')
 const bytes = (value: number) => `${count(value)} B`
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`
-const table = (head: string[], rows: string[][]) => [row(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n')
+const table = (head: string[], rows: string[][]) =>
+  [row(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n')
 
 /**
  * Every figure the READMEs take from bench/results, by the name of its markers (`<!-- figures:NAME -->` ...
@@ -47,20 +48,37 @@ export function readmeFigures({ size, race }: FigureResults): Record<string, str
     ['import', 'min+gz', 'budget'],
     entries
       .filter((entry) => entry.budget)
-      .map((entry) => [entry.readme!, bytes(gz(entry.name)), `${bytes(entry.budget!)}${entry.target ? ` (target ${bytes(entry.target)})` : ''}`]),
+      .map((entry) => [
+        entry.readme!,
+        bytes(gz(entry.name)),
+        `${bytes(entry.budget!)}${entry.target ? ` (target ${bytes(entry.target)})` : ''}`,
+      ]),
   )
   const peers = table(
     ['instead of', 'min+gz', 'ours for the same framework', 'ours / theirs'],
     entries
       .filter((entry) => entry.peer)
-      .map((entry) => ({ entry, theirs: gz(entry.name), ours: entry.versus!.entries.reduce((sum, name) => sum + gz(name), 0) }))
+      .map((entry) => ({
+        entry,
+        theirs: gz(entry.name),
+        ours: entry.versus!.entries.reduce((sum, name) => sum + gz(name), 0),
+      }))
       .sort((a, b) => a.theirs - b.theirs)
-      .map(({ entry, theirs, ours }) => [entry.readme!, bytes(theirs), `${entry.versus!.readme} ${bytes(ours)}`, (ours / theirs).toFixed(2)]),
+      .map(({ entry, theirs, ours }) => [
+        entry.readme!,
+        bytes(theirs),
+        `${entry.versus!.readme} ${bytes(ours)}`,
+        (ours / theirs).toFixed(2),
+      ]),
   )
   const raceTable = table(
     [`over ${count(race.runs)} random sequences`, "the vendor's snippet", 'the kit'],
     [
-      ['sequences where the widget got a token for the wrong user', count(race.vendor.staleSequences), count(race.kit.staleSequences)],
+      [
+        'sequences where the widget got a token for the wrong user',
+        count(race.vendor.staleSequences),
+        count(race.kit.staleSequences),
+      ],
       ['sequences ending on the wrong identity', count(race.vendor.wrongFinal), count(race.kit.wrongFinal)],
       ['token requests', count(race.vendor.requests), count(race.kit.requests)],
       ['fetcher throws into the widget', count(race.vendor.throws), count(race.kit.throws)],

@@ -19,7 +19,11 @@ export function writeResult(name: 'size' | 'runtime' | 'pageload', value: unknow
 /** The repository's READMEs: the root's and each workspace's. */
 export function readmeFiles(): string[] {
   const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }
-  const dirs = workspaces.flatMap((pattern) => (pattern.endsWith('/*') ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern]))
+  const dirs = workspaces.flatMap((pattern) =>
+    pattern.endsWith('/*')
+      ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`)
+      : [pattern],
+  )
   return ['README.md', ...dirs.map((dir) => `${dir}/README.md`)].filter((file) => existsSync(join(root, file)))
 }
 
@@ -33,7 +37,8 @@ export function withFigures(text: string, figures: Record<string, string>, file 
   const opened = [...text.matchAll(/<!-- figures:[a-z][a-z0-9-]* -->/g)].length
   const replaced = text.replace(MARKED, (_, name: string, current: string) => {
     const figure = figures[name]
-    if (figure === undefined) throw new Error(`${file}: no figure is named "${name}" (bench/figures/readmeFigures.ts names them).`)
+    if (figure === undefined)
+      throw new Error(`${file}: no figure is named "${name}" (bench/figures/readmeFigures.ts names them).`)
     return `<!-- figures:${name} -->${current.startsWith('\n') ? `\n${figure}\n` : figure}<!-- /figures:${name} -->`
   })
   const closed = [...text.matchAll(MARKED)].length

@@ -4,7 +4,11 @@ import { svelteEsbuildPlugin } from '@widgent/test-utils/svelteEsbuildPlugin'
 import { pageBuildOptions, productionDefines } from '../pageBuildOptions'
 import { FRAMEWORKS, bundleName, type BundleKind } from './variants'
 
-const KINDS: Record<BundleKind, { kit: boolean; facade: boolean }> = { plain: { kit: false, facade: false }, kit: { kit: true, facade: false }, facade: { kit: true, facade: true } }
+const KINDS: Record<BundleKind, { kit: boolean; facade: boolean }> = {
+  plain: { kit: false, facade: false },
+  kit: { kit: true, facade: false },
+  facade: { kit: true, facade: true },
+}
 
 /**
  * Every page-load bundle, as an app's production build would make it (minified, against the built packages): per

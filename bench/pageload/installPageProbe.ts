@@ -49,5 +49,10 @@ export function installPageProbe(identity: string): void {
   new MutationObserver(() => {
     const panel = document.querySelector<HTMLElement>('widgent-panel')
     if (panel?.dataset.open == 'true' && panel.dataset.identity == identity) probe.openedAt ??= performance.now()
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-open', 'data-identity'] })
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-open', 'data-identity'],
+  })
 }

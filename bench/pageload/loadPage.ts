@@ -57,7 +57,11 @@ const WIDGET_SCRIPT = /\/widget\.js$/
  * CLS and the requests started before it, with their bytes as Chromium received them (CDP `Network.loadingFinished`
  * `encodedDataLength`: headers and body; Resource Timing has no sizes for the emulator's cross-origin script).
  */
-export async function loadPage(browser: Browser, url: string, { interactAt, clickFacade = false, identity }: LoadOptions): Promise<PageLoad> {
+export async function loadPage(
+  browser: Browser,
+  url: string,
+  { interactAt, clickFacade = false, identity }: LoadOptions,
+): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()
@@ -73,8 +77,15 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
       byId.set(requestId, entry)
       received.push(entry)
     })
-    cdp.on('Network.responseReceived', ({ requestId, timestamp }) => void (byId.get(requestId) && (byId.get(requestId)!.headers = timestamp)))
-    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => void (byId.get(requestId) && (byId.get(requestId)!.bytes = encodedDataLength)))
+    cdp.on(
+      'Network.responseReceived',
+      ({ requestId, timestamp }) => void (byId.get(requestId) && (byId.get(requestId)!.headers = timestamp)),
+    )
+    cdp.on(
+      'Network.loadingFinished',
+      ({ requestId, encodedDataLength }) =>
+        void (byId.get(requestId) && (byId.get(requestId)!.bytes = encodedDataLength)),
+    )
     cdp.on('Network.loadingFailed', ({ requestId }) => void (byId.get(requestId) && (byId.get(requestId)!.bytes = 0)))
     await cdp.send('Network.enable')
 
@@ -96,7 +107,7 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
       if (at < 0) throw new Error(`${url}: no CDP request for ${name}`)
       return unclaimed.splice(at, 1)[0]!
     })
-    for (const deadline = Date.now() + 10_000; matched.some((entry) => entry.bytes === undefined); ) {
+    for (const deadline = Date.now() + 10_000; matched.some((entry) => entry.bytes === undefined);) {
       if (Date.now() > deadline) throw new Error(`${url}: requests still unfinished after 10 s`)
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
@@ -105,7 +116,10 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
       await page.waitForFunction(() => window.pageProbe.openedAt !== undefined, null, { polling: 20, timeout: 15_000 })
       // Resource Timing may add an entry a moment after its response has been read: wait for the two used below.
       await page.waitForFunction(
-        () => ['/widget.js', '/api/widgent-token'].every((part) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(part))),
+        () =>
+          ['/widget.js', '/api/widgent-token'].every((part) =>
+            performance.getEntriesByType('resource').some((entry) => entry.name.includes(part)),
+          ),
         null,
         { polling: 20, timeout: 5_000 },
       )
@@ -114,9 +128,13 @@ export async function loadPage(browser: Browser, url: string, { interactAt, clic
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
         const [script] = resources.filter((entry) => /\/widget\.js$/.test(entry.name))
         const [token] = resources.filter((entry) => /\/api\/widgent-token$/.test(entry.name))
-        if (!script || !token) throw new Error('The facade click opened the widget without a script or token request in Resource Timing.')
+        if (!script || !token)
+          throw new Error('The facade click opened the widget without a script or token request in Resource Timing.')
         const from = probe.pointerAt ?? probe.clickAt!
-        const startup = Math.max(0, ...probe.longTasks.filter((task) => task.start >= script.responseEnd).map((task) => task.duration))
+        const startup = Math.max(
+          0,
+          ...probe.longTasks.filter((task) => task.start >= script.responseEnd).map((task) => task.duration),
+        )
         const scriptLoad = script.responseEnd - script.startTime
         const tokenRoundTrip = token.responseEnd - token.startTime
         return {

@@ -8,7 +8,11 @@ import { LOAD_OF, bundleName, bundleOf, type Framework, type Variant } from './v
  * page's config as a server-rendered app would inline it and, for `vendor`, the vendor's way: the widget's script
  * tag, then the vendor's documented snippet (as printed), after the app's bundle.
  */
-export function pageHtml(framework: Framework, variant: Variant, { scriptUrl, user }: Omit<PageConfig, 'load'>): string {
+export function pageHtml(
+  framework: Framework,
+  variant: Variant,
+  { scriptUrl, user }: Omit<PageConfig, 'load'>,
+): string {
   const config: PageConfig = { scriptUrl, user, load: LOAD_OF[variant] }
   const vendor = `<script src="${scriptUrl}"></script><script>${vendorSnippet(DEMO_PRODUCT.productId, DEMO_PRODUCT.serviceKey)}</script>`
   return [

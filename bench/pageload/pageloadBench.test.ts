@@ -9,21 +9,33 @@ describe('the page-load bench', () => {
   it('sees the widget script before the interaction where the page loads it early, and not without the widget or behind the facade', async () => {
     // The interaction comes late enough for the eager page to have asked for its script even on a busy machine: what
     // is checked is whether a page asks before the interaction, not how soon (npm run bench measures that).
-    const { variants } = await pageloadBench({ loads: 1, frameworks: ['react'], variants: ['none', 'eager', 'facade'], lighthouse: false, interactAt: 4000 })
-    const [none, eager, facade] = ['none', 'eager', 'facade'].map((variant) => variants.find((result) => result.variant == variant)!.loads[0]!)
+    const { variants } = await pageloadBench({
+      loads: 1,
+      frameworks: ['react'],
+      variants: ['none', 'eager', 'facade'],
+      lighthouse: false,
+      interactAt: 4000,
+    })
+    const [none, eager, facade] = ['none', 'eager', 'facade'].map(
+      (variant) => variants.find((result) => result.variant == variant)!.loads[0]!,
+    )
 
     expect(none!.requests.map((request) => new URL(request.url).pathname)).toEqual(['/react/none', '/react-plain.js'])
     expect(none!.widgetBeforeInteraction).toBe(false)
     expect(none!.bytes).toBeGreaterThan(100_000)
 
     expect(eager!.widgetBeforeInteraction).toBe(true)
-    expect(eager!.requests.find((request) => WIDGET_SCRIPT.test(request.url))!.bytes).toBeGreaterThanOrEqual(WEIGHT.scriptBytes)
+    expect(eager!.requests.find((request) => WIDGET_SCRIPT.test(request.url))!.bytes).toBeGreaterThanOrEqual(
+      WEIGHT.scriptBytes,
+    )
     // The widget's start-up is one long task of at least startupMs, counted in TBT less its first 50 ms.
     expect(Math.max(...eager!.longTasks.map((task) => task.duration))).toBeGreaterThanOrEqual(WEIGHT.startupMs)
     expect(eager!.tbt).toBeGreaterThanOrEqual(WEIGHT.startupMs - 50)
 
     expect(facade!.widgetBeforeInteraction).toBe(false)
-    expect(facade!.requests.some((request) => WIDGET_SCRIPT.test(request.url) || request.url.endsWith('/api/widgent-token'))).toBe(false)
+    expect(
+      facade!.requests.some((request) => WIDGET_SCRIPT.test(request.url) || request.url.endsWith('/api/widgent-token')),
+    ).toBe(false)
     // The click opened the widget, showing the signed-in user, after the script and its start-up.
     const click = facade!.facade!
     expect(click.startup).toBeGreaterThanOrEqual(WEIGHT.startupMs)

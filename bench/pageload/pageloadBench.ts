@@ -70,7 +70,13 @@ export interface PageloadOptions {
  * loaded `loads` times, the pages taking turns (load 1 of every page, then load 2, …) so that a busy stretch of the
  * machine falls on all of them alike; then Lighthouse once per page.
  */
-export async function pageloadBench({ loads = LOADS, frameworks = FRAMEWORKS, variants = VARIANTS, lighthouse = true, interactAt = INTERACT_AT }: PageloadOptions = {}): Promise<PageloadResults> {
+export async function pageloadBench({
+  loads = LOADS,
+  frameworks = FRAMEWORKS,
+  variants = VARIANTS,
+  lighthouse = true,
+  interactAt = INTERACT_AT,
+}: PageloadOptions = {}): Promise<PageloadResults> {
   const started = performance.now()
   const load = loadavg()[0]!
   const emulator = await startEmulator({ weight: WEIGHT })
@@ -81,13 +87,23 @@ export async function pageloadBench({ loads = LOADS, frameworks = FRAMEWORKS, va
   const seconds = {} as PageloadResults['seconds']
   const since = (start: number) => Math.round((performance.now() - start) / 100) / 10
   try {
-    const pages = frameworks.flatMap((framework) => variants.map((variant) => ({ framework, variant, url: server.pageUrl(framework, variant, USER), loads: [] as PageLoad[] })))
+    const pages = frameworks.flatMap((framework) =>
+      variants.map((variant) => ({
+        framework,
+        variant,
+        url: server.pageUrl(framework, variant, USER),
+        loads: [] as PageLoad[],
+      })),
+    )
     const browser = await launchChromium()
     let chromium: string
     try {
       chromium = browser.version()
       for (let i = 0; i < loads; i++) {
-        for (const page of pages) page.loads.push(await loadPage(browser, page.url, { interactAt, clickFacade: page.variant == 'facade', identity: USER }))
+        for (const page of pages)
+          page.loads.push(
+            await loadPage(browser, page.url, { interactAt, clickFacade: page.variant == 'facade', identity: USER }),
+          )
       }
     } finally {
       await browser.close()
@@ -102,7 +118,12 @@ export async function pageloadBench({ loads = LOADS, frameworks = FRAMEWORKS, va
       weight: WEIGHT,
       interactAt,
       loads,
-      variants: pages.map((page) => summarise(page, runs.find((run) => run.url == page.url))),
+      variants: pages.map((page) =>
+        summarise(
+          page,
+          runs.find((run) => run.url == page.url),
+        ),
+      ),
       load: [load, loadavg()[0]!],
       seconds,
     }
@@ -112,7 +133,10 @@ export async function pageloadBench({ loads = LOADS, frameworks = FRAMEWORKS, va
   }
 }
 
-function summarise({ framework, variant, url, loads }: Pick<VariantResult, 'framework' | 'variant' | 'url' | 'loads'>, lighthouse?: LighthouseRun): VariantResult {
+function summarise(
+  { framework, variant, url, loads }: Pick<VariantResult, 'framework' | 'variant' | 'url' | 'loads'>,
+  lighthouse?: LighthouseRun,
+): VariantResult {
   const of = (pick: (load: PageLoad) => number) => percentiles(loads.map(pick))
   const clicks = loads.flatMap((load) => (load.facade ? [load.facade] : []))
   const click = (pick: (facade: NonNullable<PageLoad['facade']>) => number) => percentiles(clicks.map(pick))

@@ -4,14 +4,23 @@ import type { PageloadResults, VariantResult } from './pageloadBench'
 import { FRAMEWORKS, type Framework, type Variant } from './variants'
 
 const NAMES: Record<Framework, string> = { react: 'React', vue: 'Vue', svelte: 'Svelte' }
-const VARIANT_NAMES: Record<Variant, string> = { none: 'no widget', vendor: 'vendor snippet', eager: "kit 'eager'", idle: "kit 'idle'", facade: "kit 'interaction' + facade" }
+const VARIANT_NAMES: Record<Variant, string> = {
+  none: 'no widget',
+  vendor: 'vendor snippet',
+  eager: "kit 'eager'",
+  idle: "kit 'idle'",
+  facade: "kit 'interaction' + facade",
+}
 /** The facade's size entries in bench/size, per framework, and the peer's. */
 export const FACADE_ENTRIES: Record<Framework, string> = {
   react: '@widgent/react WidgentLauncher (facade)',
   vue: '@widgent/vue WidgentLauncher (facade)',
   svelte: '@widgent/svelte widgentLauncher (facade)',
 }
-const OTHER_FACADES = ['@widgent/core/launcher mountLauncher (facade)', 'react-live-chat-loader (provider + one facade)']
+const OTHER_FACADES = [
+  '@widgent/core/launcher mountLauncher (facade)',
+  'react-live-chat-loader (provider + one facade)',
+]
 /** "Under 1 KB" min+gz, as the size budgets count it. */
 export const FACADE_GOAL_BYTES = 1000
 
@@ -32,7 +41,8 @@ export interface PageloadTables {
  * facade's size beside the peer's, from bench/size.
  */
 export function pageloadTable(results: PageloadResults, size: SizeRow[]): PageloadTables {
-  const find = (framework: Framework, variant: Variant) => results.variants.find((result) => result.framework == framework && result.variant == variant)
+  const find = (framework: Framework, variant: Variant) =>
+    results.variants.find((result) => result.framework == framework && result.variant == variant)
   const pages: PageloadTables['pages'] = {}
   for (const result of results.variants) {
     pages[`${NAMES[result.framework]} ${VARIANT_NAMES[result.variant]}`] = {
@@ -82,19 +92,30 @@ export function pageloadTable(results: PageloadResults, size: SizeRow[]): Pagelo
       const added = Math.round(it.tbt.p50 - none.tbt.p50)
       // The no-widget page's own spread from load to load, beside the verdict (which it does not change).
       const spread = Math.round(none.tbt.p95 - none.tbt.p50)
-      return { met: added <= 0, figures: `${added >= 0 ? '+' : ''}${added} ms: ${Math.round(it.tbt.p50)} vs ${Math.round(none.tbt.p50)}; no widget p95 - p50: ${spread} ms` }
+      return {
+        met: added <= 0,
+        figures: `${added >= 0 ? '+' : ''}${added} ms: ${Math.round(it.tbt.p50)} vs ${Math.round(none.tbt.p50)}; no widget p95 - p50: ${spread} ms`,
+      }
     })
   }
   goal('CLS 0 in every load of the kit', (framework) => {
-    const kit = (['eager', 'idle', 'facade'] as const).map((variant) => find(framework, variant)).filter((result): result is VariantResult => !!result)
+    const kit = (['eager', 'idle', 'facade'] as const)
+      .map((variant) => find(framework, variant))
+      .filter((result): result is VariantResult => !!result)
     if (!kit.length) return null
     const worst = Math.max(...kit.map((result) => result.cls))
-    return { met: worst == 0, figures: `max ${Number(worst.toFixed(4))} over ${kit.reduce((sum, result) => sum + result.loads.length, 0)} loads` }
+    return {
+      met: worst == 0,
+      figures: `max ${Number(worst.toFixed(4))} over ${kit.reduce((sum, result) => sum + result.loads.length, 0)} loads`,
+    }
   })
   goal('facade click -> open identified within script load + start-up + token RTT', (framework) => {
     const click = find(framework, 'facade')?.facade
     if (!click) return null
-    return { met: click.withinBudget == click.toOpen.n, figures: `${click.withinBudget}/${click.toOpen.n} loads; p50 ${Math.round(click.toOpen.p50)} vs ${Math.round(click.budget.p50)} ms` }
+    return {
+      met: click.withinBudget == click.toOpen.n,
+      figures: `${click.withinBudget}/${click.toOpen.n} loads; p50 ${Math.round(click.toOpen.p50)} vs ${Math.round(click.budget.p50)} ms`,
+    }
   })
   goal(`facade under 1 KB min+gz (<= ${FACADE_GOAL_BYTES} B)`, (framework) => {
     const row = size.find((entry) => entry.entry == FACADE_ENTRIES[framework])

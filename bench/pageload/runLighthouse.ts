@@ -34,7 +34,13 @@ export async function runLighthouse(urls: string[]): Promise<LighthouseRun[]> {
   try {
     const runs: LighthouseRun[] = []
     for (const url of urls) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], maxWaitForLoad: MAX_WAIT_FOR_LOAD })
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+        maxWaitForLoad: MAX_WAIT_FOR_LOAD,
+      })
       const lhr = result?.lhr
       const value = (audit: string) => lhr?.audits[audit]?.numericValue ?? null
       const score = lhr?.categories.performance?.score

@@ -24,14 +24,22 @@ export interface PageServer {
 export async function startPageServer(emulatorUrl: string): Promise<PageServer> {
   const bundles = await bundlePages()
   const userOf = (cookie = '') => DEMO_USERS[/(?:^|; )bench_user=(\w+)/.exec(cookie)?.[1] as DemoUserId] ?? null
-  const tokenRoute = widgentTokenHandler({ getUser: (req) => userOf(req.headers.cookie), apiUrl: emulatorUrl, productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret })
+  const tokenRoute = widgentTokenHandler({
+    getUser: (req) => userOf(req.headers.cookie),
+    apiUrl: emulatorUrl,
+    productId: DEMO_PRODUCT.productId,
+    verificationSecret: DEMO_PRODUCT.verificationSecret,
+  })
   const scriptUrl = `${emulatorUrl}/widget.js`
 
   const server = createServer((req, res) => {
     const url = new URL(req.url!, 'http://127.0.0.1')
     if (url.pathname == '/api/widgent-token') return void tokenRoute(req, res)
     const bundle = /^\/([\w-]+)\.js$/.exec(url.pathname)?.[1]
-    if (bundle && bundles[bundle]) return void res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(bundles[bundle])
+    if (bundle && bundles[bundle])
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' })
+        .end(bundles[bundle])
     const [, framework, variant] = url.pathname.split('/') as [string, Framework, Variant]
     if (!FRAMEWORKS.includes(framework) || !VARIANTS.includes(variant)) return void res.writeHead(404).end()
     const as = url.searchParams.get('as') as DemoUserId | null

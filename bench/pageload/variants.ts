@@ -10,8 +10,15 @@ export type Variant = (typeof VARIANTS)[number]
 
 /** Which bundle a variant's page runs: the framework's page alone, with the kit, or with the kit and the facade. */
 export type BundleKind = 'plain' | 'kit' | 'facade'
-export const bundleOf = (variant: Variant): BundleKind => (variant == 'none' || variant == 'vendor' ? 'plain' : variant == 'facade' ? 'facade' : 'kit')
+export const bundleOf = (variant: Variant): BundleKind =>
+  variant == 'none' || variant == 'vendor' ? 'plain' : variant == 'facade' ? 'facade' : 'kit'
 export const bundleName = (framework: Framework, kind: BundleKind) => `${framework}-${kind}`
 
 /** The `load` option each kit variant passes. */
-export const LOAD_OF = { none: 'eager', vendor: 'eager', eager: 'eager', idle: 'idle', facade: 'interaction' } as const satisfies Record<Variant, string>
+export const LOAD_OF = {
+  none: 'eager',
+  vendor: 'eager',
+  eager: 'eager',
+  idle: 'idle',
+  facade: 'interaction',
+} as const satisfies Record<Variant, string>

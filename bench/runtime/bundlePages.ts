@@ -17,5 +17,8 @@ export async function bundlePages(): Promise<Record<PageName, string>> {
     define: productionDefines,
     outdir: '/',
   })
-  return Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(1, -3), file.text])) as Record<PageName, string>
+  return Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(1, -3), file.text])) as Record<
+    PageName,
+    string
+  >
 }

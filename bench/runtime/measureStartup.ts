@@ -37,7 +37,13 @@ export async function measureStartup(browser: Browser, server: BenchServer): Pro
           const [start] = performance.getEntriesByName('kit-start')
           const inserted = window.bench?.probe.scriptInserted
           const { mountStart } = window.bench?.probe ?? {}
-          return resource && { kit: start && inserted ? inserted - start.startTime : null, mount: mountStart && inserted ? inserted - mountStart : null, requested: resource.startTime }
+          return (
+            resource && {
+              kit: start && inserted ? inserted - start.startTime : null,
+              mount: mountStart && inserted ? inserted - mountStart : null,
+              requested: resource.startTime,
+            }
+          )
         },
         null,
         { polling: 10 },
@@ -45,7 +51,12 @@ export async function measureStartup(browser: Browser, server: BenchServer): Pro
       loads.push((await handle.jsonValue())!)
     }
     const some = (values: Array<number | null>) => (values.includes(null) ? null : percentiles(values as number[]))
-    results.push({ page: name, kit: some(loads.map((load) => load.kit)), mount: some(loads.map((load) => load.mount)), requested: percentiles(loads.map((load) => load.requested)) })
+    results.push({
+      page: name,
+      kit: some(loads.map((load) => load.kit)),
+      mount: some(loads.map((load) => load.mount)),
+      requested: percentiles(loads.map((load) => load.requested)),
+    })
   }
   await close()
   return results

@@ -38,7 +38,9 @@ export async function runLoginScripts(browser: Browser, server: BenchServer): Pr
       const steps: ScriptStep[] = []
       const settled = async (step: string, expected: string) => {
         await settle(tab.page, expected, { timeout: 1000, orTimeout: true })
-        const requests = server.takeHits().map((hit) => `${hit.userId ?? 'nobody'}${hit.status == 200 ? '' : ` ${hit.status}`}`)
+        const requests = server
+          .takeHits()
+          .map((hit) => `${hit.userId ?? 'nobody'}${hit.status == 200 ? '' : ` ${hit.status}`}`)
         steps.push({ step, requests, widget: await tab.page.evaluate(() => window.bench.widgetIdentity()) })
       }
       server.takeHits()

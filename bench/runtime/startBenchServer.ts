@@ -22,7 +22,11 @@ export interface BenchServer {
 
 // Cross-origin isolation gives the pages' performance.now() 5 µs steps instead of 100 µs. `credentialless` still
 // lets the emulator's widget script (another port) load without a CORP header.
-const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless', 'Cache-Control': 'no-store' }
+const ISOLATED = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+  'Cache-Control': 'no-store',
+}
 
 /**
  * The bench's site on 127.0.0.1: the pages, their bundles and `/api/widgent-token` (`@widgent/server`'s handler,
@@ -32,7 +36,12 @@ export async function startBenchServer(emulatorUrl: string): Promise<BenchServer
   const bundles = await bundlePages()
   const hits: TokenRouteHit[] = []
   const userOf = (cookie = '') => DEMO_USERS[/(?:^|; )bench_user=(\w+)/.exec(cookie)?.[1] as DemoUserId] ?? null
-  const tokenRoute = widgentTokenHandler({ getUser: (req) => userOf(req.headers.cookie), apiUrl: emulatorUrl, productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret })
+  const tokenRoute = widgentTokenHandler({
+    getUser: (req) => userOf(req.headers.cookie),
+    apiUrl: emulatorUrl,
+    productId: DEMO_PRODUCT.productId,
+    verificationSecret: DEMO_PRODUCT.verificationSecret,
+  })
 
   const server = createServer((req, res) => {
     const path = new URL(req.url!, 'http://127.0.0.1').pathname

@@ -16,7 +16,10 @@ const ANGULAR_PACKAGE = dirname(fileURLToPath(import.meta.resolve('@widgent/angu
  *   are, each Angular function the package calls would count as its full name, `provideEnvironmentInitializer as x`
  *   and `e.ɵɵdomElementStart(…)`, which no Angular app ships.
  */
-export function angularBuild(): Pick<BuildOptions, 'plugins' | 'define' | 'pure'> & { withoutAngular(code: string): string; close(): Promise<void> } {
+export function angularBuild(): Pick<BuildOptions, 'plugins' | 'define' | 'pure'> & {
+  withoutAngular(code: string): string
+  close(): Promise<void>
+} {
   const transformer = new JavaScriptTransformer({ sourcemap: false, advancedOptimizations: true, jit: false }, 1)
   const plugin: Plugin = {
     name: 'angular-cli-build',

@@ -21,7 +21,11 @@ export async function measure(entry: Entry): Promise<{ min: number; gz: number }
   }
 }
 
-async function weigh(contents: string, external: string[], angular?: ReturnType<typeof angularBuild>): Promise<{ min: number; gz: number }> {
+async function weigh(
+  contents: string,
+  external: string[],
+  angular?: ReturnType<typeof angularBuild>,
+): Promise<{ min: number; gz: number }> {
   const result = await build({
     plugins: angular?.plugins,
     define: angular?.define,
@@ -35,6 +39,8 @@ async function weigh(contents: string, external: string[], angular?: ReturnType<
     external,
     logLevel: 'silent',
   })
-  const code = angular ? Buffer.from(angular.withoutAngular(result.outputFiles[0]!.text)) : result.outputFiles[0]!.contents
+  const code = angular
+    ? Buffer.from(angular.withoutAngular(result.outputFiles[0]!.text))
+    : result.outputFiles[0]!.contents
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length }
 }

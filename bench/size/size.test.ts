@@ -8,13 +8,18 @@ describe('bundle size budgets (min+gz, esbuild --bundle --minify --format=esm, g
   for (const entry of entries.filter((entry) => entry.budget)) {
     it(`${entry.name} <= ${entry.budget} B`, async () => {
       const { gz } = await measure(entry)
-      expect(gz, `${entry.name} is ${gz} B min+gz, over its budget of ${entry.budget} B`).toBeLessThanOrEqual(entry.budget!)
+      expect(gz, `${entry.name} is ${gz} B min+gz, over its budget of ${entry.budget} B`).toBeLessThanOrEqual(
+        entry.budget!,
+      )
     })
   }
 
   // The READMEs take their sizes from bench/results/size.json (figures/readmeFigures.test.ts holds them to it).
-  it('bench/results/size.json has the sizes of today\'s code', async () => {
+  it("bench/results/size.json has the sizes of today's code", async () => {
     const committed = JSON.parse(readFileSync(new URL('../results/size.json', import.meta.url), 'utf8'))
-    expect(await sizeTable(), 'the sizes moved: run npm run figures, which weighs them again and updates the READMEs').toEqual(committed)
+    expect(
+      await sizeTable(),
+      'the sizes moved: run npm run figures, which weighs them again and updates the READMEs',
+    ).toEqual(committed)
   })
 })

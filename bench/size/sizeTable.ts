@@ -12,7 +12,11 @@ export interface SizeRow {
 }
 
 const ourKit = (external: string[]) =>
-  external.includes('react') ? '@widgent/react + core' : external.includes('vue') ? '@widgent/vue + core' : '@widgent/core createWidgent'
+  external.includes('react')
+    ? '@widgent/react + core'
+    : external.includes('vue')
+      ? '@widgent/vue + core'
+      : '@widgent/core createWidgent'
 
 /** Every entry weighed; each peer beside the kit a user would pick it instead of. */
 export async function sizeTable(): Promise<SizeRow[]> {

@@ -18,6 +18,15 @@ function defineConfig() {
     // The type tests hold for the package's types, whatever Angular runs them: they run once, in @widgent/angular.
     typecheck: { enabled: false },
   })
-  config.resolve = { dedupe: ['@angular/core', '@angular/common', '@angular/compiler', '@angular/platform-browser', '@angular/platform-server', 'zone.js'] }
+  config.resolve = {
+    dedupe: [
+      '@angular/core',
+      '@angular/common',
+      '@angular/compiler',
+      '@angular/platform-browser',
+      '@angular/platform-server',
+      'zone.js',
+    ],
+  }
   return config
 }

@@ -9,7 +9,9 @@ import { afterEach } from 'vitest'
 if (typeof document != 'undefined') {
   // Zoneless, as Angular 21's TestBed is by default and Angular 20's is not (zone.js apps: zone.test.ts).
   const Zoneless = NgModule({ providers: [provideZonelessChangeDetection()] })(class Zoneless {})
-  getTestBed().initTestEnvironment([BrowserTestingModule, Zoneless], platformBrowserTesting(), { teardown: { destroyAfterEach: true } })
+  getTestBed().initTestEnvironment([BrowserTestingModule, Zoneless], platformBrowserTesting(), {
+    teardown: { destroyAfterEach: true },
+  })
   // Angular resets the test module by itself only under a global afterEach (Jasmine's, Jest's): vitest's is imported.
   afterEach(() => TestBed.resetTestingModule())
 }

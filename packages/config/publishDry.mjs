@@ -22,9 +22,11 @@ const files = report.files.map((file) => file.path)
 
 const problems = []
 if (!files.includes('LICENSE')) problems.push('no LICENSE: copy the root LICENSE into the package folder')
-else if (readFileSync('LICENSE', 'utf8') != license) problems.push("its LICENSE differs from the root's: copy the root LICENSE again")
+else if (readFileSync('LICENSE', 'utf8') != license)
+  problems.push("its LICENSE differs from the root's: copy the root LICENSE again")
 if (!files.includes('README.md')) problems.push('no README.md')
-if (!files.some((file) => file.startsWith('dist/'))) problems.push('no dist/: build it first (turbo runs build before lint)')
+if (!files.some((file) => file.startsWith('dist/')))
+  problems.push('no dist/: build it first (turbo runs build before lint)')
 const strays = files.filter((file) => /(^|\/)(src|__tests__)\/|\.test(-d)?\.[cm]?[jt]sx?$/.test(file))
 if (strays.length) problems.push(`sources or tests in the tarball (${strays.slice(0, 3).join(', ')}): narrow "files"`)
 
@@ -32,4 +34,6 @@ if (problems.length) {
   console.error(`${name}@${version} would publish badly:\n- ${problems.join('\n- ')}`)
   process.exit(1)
 }
-console.log(`${name}@${version}: npm publish --dry-run ok, ${files.length} files, ${(report.size / 1000).toFixed(1)} kB packed, LICENSE and README.md included`)
+console.log(
+  `${name}@${version}: npm publish --dry-run ok, ${files.length} files, ${(report.size / 1000).toFixed(1)} kB packed, LICENSE and README.md included`,
+)

@@ -49,7 +49,15 @@ const mangle = (file) => ({
  * output's file name (`dist/<name>.js`, `.cjs`, `.d.ts`, `.d.cts`), for a package's second entry (a subpath export).
  * `typesFrom`: packages whose types the declaration files copy in (a type-only devDependency, so users need not install it).
  */
-export function defineConfig({ input = 'src/index.ts', name = 'index', banner, platform = 'browser', bin, mangle: mangled = false, typesFrom = [] } = {}) {
+export function defineConfig({
+  input = 'src/index.ts',
+  name = 'index',
+  banner,
+  platform = 'browser',
+  bin,
+  mangle: mangled = false,
+  typesFrom = [],
+} = {}) {
   const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
   const typesExternal = (id) => external(id) && !typesFrom.includes(id)
   const output = (file, format) => ({ file, format, sourcemap: true, banner })

@@ -7,4 +7,10 @@ const entry = (name, platform, bin) =>
     output: [config.output].flat().map((output) => ({ ...output, file: output.file.replace('/index.', `/${name}.`) })),
   }))
 
-export default [...entry('index', 'browser'), ...entry('emulator', 'node', 'src/cli.ts'), ...entry('playwright', 'node'), ...entry('vitest', 'node'), ...entry('cypress', 'node')]
+export default [
+  ...entry('index', 'browser'),
+  ...entry('emulator', 'node', 'src/cli.ts'),
+  ...entry('playwright', 'node'),
+  ...entry('vitest', 'node'),
+  ...entry('cypress', 'node'),
+]

@@ -11,8 +11,23 @@ export default mergeConfig(defineTestConfig(), {
   environments: { client: { resolve: { conditions: ['browser', ...defaultClientConditions] } } },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'examples/{react,vue,svelte,playwright}/**/*.test.{ts,tsx}'] } },
-      { extends: true, test: { name: 'vitest-example', include: ['examples/vitest/**/*.test.ts'], environment: 'node', typecheck: { enabled: false }, globalSetup: ['@widgent/testing/vitest'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'examples/{react,vue,svelte,playwright}/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'vitest-example',
+          include: ['examples/vitest/**/*.test.ts'],
+          environment: 'node',
+          typecheck: { enabled: false },
+          globalSetup: ['@widgent/testing/vitest'],
+        },
+      },
     ],
   },
 })

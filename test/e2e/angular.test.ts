@@ -7,14 +7,16 @@ import type { AppPage } from './support/openApp'
 import { useApp, type AppUnderTest } from './support/useApp'
 
 /** Console lines that would mean trouble: errors, warnings, and anything about hydration. */
-const troubles = (page: AppPage) => page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat|NG0\d/i.test(line))
+const troubles = (page: AppPage) =>
+  page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat|NG0\d/i.test(line))
 
 /**
  * The Angular app as it ships (`ng build`, production with SSR, then its Node server; zoneless), with
  * `@widgent/angular`: server-rendered, hydrated, then the same scenarios as every app.
  */
 function angularSpec(app: AppUnderTest) {
-  const tokensFor = (userId: string, since = 0) => app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
+  const tokensFor = (userId: string, since = 0) =>
+    app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
 
   /** Loads (or reloads) the page until the widget is ready: one script tag and one init in it, every time. */
   const load = async (page: AppPage, signedInAs: string) => {
@@ -28,14 +30,18 @@ function angularSpec(app: AppUnderTest) {
     const html = await (await fetch(app.url)).text()
     expect(html).toContain('<strong>Widgent playground · Angular</strong>')
     expect(html).toContain('<span class="who">Checking session…</span>')
-    expect(html).toMatch(/<p data-testid="status" data-widget="idle" data-identity="unknown"[^>]*>Widget not started · identity: waiting for auth<\/p>/)
+    expect(html).toMatch(
+      /<p data-testid="status" data-widget="idle" data-identity="unknown"[^>]*>Widget not started · identity: waiting for auth<\/p>/,
+    )
     // The build had no product: the server read it as it started and handed it to the page (TransferState).
     expect(html).toContain(DEMO_PRODUCT.serviceKey)
     expect(html).not.toContain(DEMO_PRODUCT.verificationSecret)
     expect(html).not.toContain('widget.js"></script>')
     // The facade is in the server's HTML, named, where the widget's launcher will be.
     const facade = await (await fetch(`${app.url}?launcher=facade`)).text()
-    expect(facade).toMatch(/<widgent-launcher[^>]*><button type="button" style="[^"]*position: fixed;[^"]*"[^>]* aria-label="Open chat" aria-busy="false"/)
+    expect(facade).toMatch(
+      /<widgent-launcher[^>]*><button type="button" style="[^"]*position: fixed;[^"]*"[^>]* aria-label="Open chat" aria-busy="false"/,
+    )
   })
 
   it('signs in, switches to Grace, signs out; reloads keep the session; hydrated with no warning, one script and one init', async () => {

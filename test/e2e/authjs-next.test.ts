@@ -45,7 +45,9 @@ describe('Auth.js in Next.js: next-auth v5, the App Router, next build + next st
     const tab = await openSignedOut(app)
     await submitCredentials(tab, GRACE)
     await waitForIdentified(tab, GRACE)
-    const answer = await tab.page.request.get(`${app.url}api/widgent-token?userId=ada`, { headers: { 'X-User-Id': 'ada' } })
+    const answer = await tab.page.request.get(`${app.url}api/widgent-token?userId=ada`, {
+      headers: { 'X-User-Id': 'ada' },
+    })
     expect(answer.status()).toBe(200)
     expect(app.emulator.log().tokens.map((token) => token.userId)).toEqual(['grace', 'grace'])
   })

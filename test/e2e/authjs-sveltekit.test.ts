@@ -10,7 +10,13 @@ import { useAuthApp } from './support/useAuthApp'
 describe('Auth.js in SvelteKit: @auth/sveltekit, adapter-node, server-rendered', () => {
   const app = useAuthApp('authjs-sveltekit')
 
-  authSpec(app, { ada: ADA, grace: GRACE, signIn: (tab, person) => submitCredentials(tab, person), signOut: (tab) => tab.app.click('Sign out'), tellsOtherTabs: false })
+  authSpec(app, {
+    ada: ADA,
+    grace: GRACE,
+    signIn: (tab, person) => submitCredentials(tab, person),
+    signOut: (tab) => tab.app.click('Sign out'),
+    tellsOtherTabs: false,
+  })
 
   it('renders the session user on the server; the kit starts from it, and hydration keeps the markup', async () => {
     const tab = await openSignedOut(app)
@@ -44,7 +50,9 @@ describe('Auth.js in SvelteKit: @auth/sveltekit, adapter-node, server-rendered',
     const tab = await openSignedOut(app)
     await submitCredentials(tab, GRACE)
     await waitForIdentified(tab, GRACE)
-    const answer = await tab.page.request.get(`${app.url}api/widgent-token?userId=ada`, { headers: { 'X-User-Id': 'ada' } })
+    const answer = await tab.page.request.get(`${app.url}api/widgent-token?userId=ada`, {
+      headers: { 'X-User-Id': 'ada' },
+    })
     expect(answer.status()).toBe(200)
     expect(app.emulator.log().tokens.map((token) => token.userId)).toEqual(['grace', 'grace'])
   })

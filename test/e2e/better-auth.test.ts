@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ADA, authSpec, GRACE, openSignedOut, submitCredentials, waitForIdentified, waitForSignedOut, type Person } from './support/authSpec'
+import {
+  ADA,
+  authSpec,
+  GRACE,
+  openSignedOut,
+  submitCredentials,
+  waitForIdentified,
+  waitForSignedOut,
+  type Person,
+} from './support/authSpec'
 import { delayResponses } from './support/delayResponses'
 import { useAuthApp } from './support/useAuthApp'
 
@@ -26,7 +35,13 @@ describe('better-auth: Express 5 and a React SPA with better-auth/react', () => 
     }
   })
 
-  authSpec(app, { ada, grace, signIn: (tab, person) => submitCredentials(tab, person), signOut: (tab) => tab.app.click('Sign out'), tellsOtherTabs: true })
+  authSpec(app, {
+    ada,
+    grace,
+    signIn: (tab, person) => submitCredentials(tab, person),
+    signOut: (tab) => tab.app.click('Sign out'),
+    tellsOtherTabs: true,
+  })
 
   it('creates an account: the widget knows the new user by the id better-auth gave them, after one token request', async () => {
     const tab = await openSignedOut(app)
@@ -51,10 +66,16 @@ describe('better-auth: Express 5 and a React SPA with better-auth/react', () => 
     await tab.page.evaluate(() => {
       const who = document.querySelector('header .who')!
       const seen = ((window as { __who?: string[] }).__who = [who.textContent!])
-      new MutationObserver(() => seen.push(who.textContent!)).observe(who, { childList: true, characterData: true, subtree: true })
+      new MutationObserver(() => seen.push(who.textContent!)).observe(who, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      })
     })
     const since = Date.now()
-    const refetched = tab.page.waitForResponse((response) => new URL(response.url()).pathname == '/api/auth/get-session')
+    const refetched = tab.page.waitForResponse(
+      (response) => new URL(response.url()).pathname == '/api/auth/get-session',
+    )
     await tab.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
     expect((await refetched).status()).toBe(200)
 
@@ -64,39 +85,35 @@ describe('better-auth: Express 5 and a React SPA with better-auth/react', () => 
     expect(tab.onErrors()).toEqual([])
   })
 
-  it(
-    "signs out with two tabs open, 20 times, the clicking tab's session answer 0-500 ms late: no 401 logged, no onError, in either tab",
-    async () => {
-      const clicking = await openSignedOut(app)
-      const other = await app.openTab(clicking)
-      await other.app.waitForStatus({ widget: 'ready', identity: 'anonymous' })
-      const SIGN_OUTS = 20
-      for (let round = 0; round < SIGN_OUTS; round++) {
-        await submitCredentials(clicking, ada)
-        await waitForIdentified(clicking, ada)
-        // The other tab learns of a sign-in when it loads (better-auth tells other tabs of sign-outs only).
-        await other.page.reload()
-        await waitForIdentified(other, ada)
+  it("signs out with two tabs open, 20 times, the clicking tab's session answer 0-500 ms late: no 401 logged, no onError, in either tab", async () => {
+    const clicking = await openSignedOut(app)
+    const other = await app.openTab(clicking)
+    await other.app.waitForStatus({ widget: 'ready', identity: 'anonymous' })
+    const SIGN_OUTS = 20
+    for (let round = 0; round < SIGN_OUTS; round++) {
+      await submitCredentials(clicking, ada)
+      await waitForIdentified(clicking, ada)
+      // The other tab learns of a sign-in when it loads (better-auth tells other tabs of sign-outs only).
+      await other.page.reload()
+      await waitForIdentified(other, ada)
 
-        // better-auth tells the other tab through storage at once; the clicking tab's own session answer comes late.
-        const lateBy = Math.round((round * 500) / (SIGN_OUTS - 1))
-        const undelay = await delayResponses(clicking.page, '**/api/auth/get-session*', lateBy)
-        await clicking.app.click('Sign out')
-        for (const tab of [clicking, other]) await waitForSignedOut(tab)
-        await undelay()
-      }
-      const summary = [clicking, other].map((tab) => ({
-        tab: tab.number,
-        tokenRoute401s: tab.tokenAnswers().filter((answer) => answer.status == 401).length,
-        logged401s: tab.logged401s().length,
-        onErrors: tab.onErrors().length,
-      }))
-      console.log(`better-auth, ${SIGN_OUTS} sign-outs with two tabs: ${JSON.stringify(summary)}`)
-      for (const tab of [clicking, other]) {
-        expect(tab.logged401s(), `tab ${tab.number}`).toEqual([])
-        expect(tab.onErrors(), `tab ${tab.number}`).toEqual([])
-      }
-    },
-    300_000,
-  )
+      // better-auth tells the other tab through storage at once; the clicking tab's own session answer comes late.
+      const lateBy = Math.round((round * 500) / (SIGN_OUTS - 1))
+      const undelay = await delayResponses(clicking.page, '**/api/auth/get-session*', lateBy)
+      await clicking.app.click('Sign out')
+      for (const tab of [clicking, other]) await waitForSignedOut(tab)
+      await undelay()
+    }
+    const summary = [clicking, other].map((tab) => ({
+      tab: tab.number,
+      tokenRoute401s: tab.tokenAnswers().filter((answer) => answer.status == 401).length,
+      logged401s: tab.logged401s().length,
+      onErrors: tab.onErrors().length,
+    }))
+    console.log(`better-auth, ${SIGN_OUTS} sign-outs with two tabs: ${JSON.stringify(summary)}`)
+    for (const tab of [clicking, other]) {
+      expect(tab.logged401s(), `tab ${tab.number}`).toEqual([])
+      expect(tab.onErrors(), `tab ${tab.number}`).toEqual([])
+    }
+  }, 300_000)
 })

@@ -29,7 +29,9 @@ for (const strict of [false, true]) {
 
     it('3 hours fast, 1-hour tokens: Ada is identified and her message is logged as hers', async () => {
       const page = await app.open('', { init: skewClock(3 * HOUR) })
-      expect(await page.page.evaluate(() => Date.now() - performance.timeOrigin - performance.now())).toBeGreaterThan(2 * HOUR)
+      expect(await page.page.evaluate(() => Date.now() - performance.timeOrigin - performance.now())).toBeGreaterThan(
+        2 * HOUR,
+      )
       await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
       await page.click('Sign in as Ada')
       await page.waitForStatus({ identity: 'identified', user: 'ada', error: '' })

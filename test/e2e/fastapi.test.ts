@@ -16,7 +16,11 @@ for (const strict of [false, true]) {
       expect(signedOut.headers.get('cache-control')).toBe('no-store')
       expect(await signedOut.json()).toEqual({ detail: expect.stringMatching(/^Not signed in/) })
 
-      const login = await fetch(`${app.backend.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"user":"ada"}' })
+      const login = await fetch(`${app.backend.url}/api/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"user":"ada"}',
+      })
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!
       // Nothing in the request can name another user: the session alone says who it is.
       const signedIn = await fetch(`${url}?userId=grace`, { headers: { Cookie: cookie, 'X-User-Id': 'grace' } })
@@ -41,7 +45,9 @@ for (const strict of [false, true]) {
       await page.waitForStatus({ identity: 'identified', user: 'ada' })
       await page.waitForPanel('ada')
       expect(await page.send('Hello from Python')).toBe('Hi Ada Lovelace! You said: "Hello from Python"')
-      expect(app.emulator.log().tokens.map(({ userId, metadata }) => ({ userId, metadata }))).toEqual([{ userId: 'ada', metadata: { plan: 'demo' } }])
+      expect(app.emulator.log().tokens.map(({ userId, metadata }) => ({ userId, metadata }))).toEqual([
+        { userId: 'ada', metadata: { plan: 'demo' } },
+      ])
       // Python answered the page's token request: the demo backend's own route never heard of it.
       expect(app.backend.tokenRequests()).toEqual([])
       expect((await page.answers()).map((answer) => answer.identity)).toContain('ada')

@@ -31,10 +31,20 @@ const TOKEN_FAULTS: TokenFault[] = [
   { fault: 'malformed JSON', knobs: { tokenBody: 'malformed-json' }, error: 'invalid-token', requests: [200] },
   { fault: 'an HTML page', knobs: { tokenBody: 'html' }, error: 'invalid-token', requests: [200] },
   { fault: 'JSON with no token', knobs: { tokenBody: 'no-token' }, error: 'invalid-token', requests: [200] },
-  { fault: 'a token that is not a string', knobs: { tokenBody: 'number-token' }, error: 'invalid-token', requests: [200] },
+  {
+    fault: 'a token that is not a string',
+    knobs: { tokenBody: 'number-token' },
+    error: 'invalid-token',
+    requests: [200],
+  },
   { fault: 'an already expired token', knobs: { tokenBody: 'expired-token' }, error: 'invalid-token', requests: [200] },
 ]
-const TIMEOUT: TokenFault = { fault: 'nothing within tokenTimeoutMs', knobs: { tokenDelayMs: 20_000 }, error: 'token-fetch', requests: [0, 0, 0] }
+const TIMEOUT: TokenFault = {
+  fault: 'nothing within tokenTimeoutMs',
+  knobs: { tokenDelayMs: 20_000 },
+  error: 'token-fetch',
+  requests: [0, 0, 0],
+}
 
 /**
  * The fault matrix, in the React app (the kit's behaviour is the core's, and `appSpec` runs the script 404, the
@@ -44,7 +54,11 @@ const TIMEOUT: TokenFault = { fault: 'nothing within tokenTimeoutMs', knobs: { t
  */
 describe('the fault matrix (React playground)', () => {
   const app = useApp('react')
-  const statuses = (since: number) => app.backend.tokenRequests().filter((request) => request.at >= since).map((request) => request.status)
+  const statuses = (since: number) =>
+    app.backend
+      .tokenRequests()
+      .filter((request) => request.at >= since)
+      .map((request) => request.status)
 
   /** Signs in as Ada under `knobs`, checks the error and the requests, clears the fault, Retry, then signs out. */
   async function playTokenFault(page: AppPage, { knobs, error, requests }: TokenFault) {
@@ -80,9 +94,12 @@ describe('the fault matrix (React playground)', () => {
       return page
     }
 
-    it.each(TOKEN_FAULTS)('token route answers $fault: $error, $requests.length request(s), Retry recovers', async (fault) => {
-      await playTokenFault(await signedOut(), fault)
-    })
+    it.each(TOKEN_FAULTS)(
+      'token route answers $fault: $error, $requests.length request(s), Retry recovers',
+      async (fault) => {
+        await playTokenFault(await signedOut(), fault)
+      },
+    )
 
     // Through the dev server's proxy a connection the backend drops reaches the page as a 502: the browser's own
     // connection is reset instead, so the kit sees what a page sees when the network fails.
@@ -152,7 +169,10 @@ describe('the fault matrix (React playground)', () => {
 
   // The apps' HTML is Vite's: these are the suite's own pages, with the widget in their HTML and the kit (core) after it.
   const pages = usePages(async () => ({
-    '/tag-in-html': { type: 'text/html', body: html({ script: '/kit.js', head: `<script src="${app.emulator.url}/widget.js"></script>` }) },
+    '/tag-in-html': {
+      type: 'text/html',
+      body: html({ script: '/kit.js', head: `<script src="${app.emulator.url}/widget.js"></script>` }),
+    },
     '/tag-and-snippet': {
       type: 'text/html',
       body: html({
@@ -160,7 +180,10 @@ describe('the fault matrix (React playground)', () => {
         head: `<script src="${app.emulator.url}/widget.js"></script><script>${vendorSnippet(DEMO_PRODUCT.productId, DEMO_PRODUCT.serviceKey)}</script>`,
       }),
     },
-    '/async-tag': { type: 'text/html', body: html({ script: '/kit.js', head: `<script async src="${app.emulator.url}/widget.js"></script>` }) },
+    '/async-tag': {
+      type: 'text/html',
+      body: html({ script: '/kit.js', head: `<script async src="${app.emulator.url}/widget.js"></script>` }),
+    },
     '/kit.js': { type: 'text/javascript', body: await bundle('kit.ts') },
     '/api/widgent-token': widgentTokenHandler({
       getUser: () => DEMO_USERS.ada,
@@ -184,7 +207,9 @@ describe('the fault matrix (React playground)', () => {
 
   it("a widget tag in the page's HTML still loading when the kit starts: the kit initialises it, once", async () => {
     // The page's tag waits in the browser until the kit has started and found it loading.
-    const page = await pages.open(`/async-tag?user=ada&scriptUrl=${scriptUrl()}`, { hold: `${app.emulator.url}/widget.js` })
+    const page = await pages.open(`/async-tag?user=ada&scriptUrl=${scriptUrl()}`, {
+      hold: `${app.emulator.url}/widget.js`,
+    })
     await page.waitForStatus({ widget: 'loading', user: 'ada' })
     page.release()
     await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada', error: '' })

@@ -56,37 +56,42 @@ describe('1,000 mount/unmount cycles', () => {
     return Object.fromEntries((await Promise.all(routes)).flat())
   })
 
-  it.each(Object.keys(BINDINGS))('of the %s binding leave no listener, timer, tab channel or store subscription, and a bounded heap', async (name) => {
-    const scriptLoads = emulator.log().scriptLoads
-    const { page } = await pages.open(`/${name}?scriptUrl=${encodeURIComponent(`${emulator.url}/widget.js`)}`, {
-      init: async (context) => void (await context.addInitScript(installLeakProbe)),
-    })
-    await page.waitForFunction(() => window.leak)
-    const cdp = await page.context().newCDPSession(page)
-    // Counted after one cycle: the widget and the framework's once-per-page listeners (React's selectionchange on
-    // document, at its first root) are in place by then; whatever a client leaves comes 999 times more.
-    await page.evaluate(() => window.leak.cycle(1))
-    const before = await leftovers(cdp, page)
+  it.each(Object.keys(BINDINGS))(
+    'of the %s binding leave no listener, timer, tab channel or store subscription, and a bounded heap',
+    async (name) => {
+      const scriptLoads = emulator.log().scriptLoads
+      const { page } = await pages.open(`/${name}?scriptUrl=${encodeURIComponent(`${emulator.url}/widget.js`)}`, {
+        init: async (context) => void (await context.addInitScript(installLeakProbe)),
+      })
+      await page.waitForFunction(() => window.leak)
+      const cdp = await page.context().newCDPSession(page)
+      // Counted after one cycle: the widget and the framework's once-per-page listeners (React's selectionchange on
+      // document, at its first root) are in place by then; whatever a client leaves comes 999 times more.
+      await page.evaluate(() => window.leak.cycle(1))
+      const before = await leftovers(cdp, page)
 
-    await page.evaluate(() => window.leak.cycle(199))
-    const heap200 = await usedHeap(cdp)
-    await page.evaluate(() => window.leak.cycle(800))
-    const heap1000 = await usedHeap(cdp)
-    const after = await leftovers(cdp, page)
-    const store = await page.evaluate(() => window.leak.store())
+      await page.evaluate(() => window.leak.cycle(199))
+      const heap200 = await usedHeap(cdp)
+      await page.evaluate(() => window.leak.cycle(800))
+      const heap1000 = await usedHeap(cdp)
+      const after = await leftovers(cdp, page)
+      const store = await page.evaluate(() => window.leak.store())
 
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
-    console.log(
-      `${name}: window listeners ${before.window.length} before, ${after.window.length} after; document listeners ${before.document.length}, ${after.document.length}; ` +
-        `timers ${before.timers}, ${after.timers}; tab channels ${before.channels}, ${after.channels}; store subscriptions ${store.live} live, ${store.stale} stale; ` +
-        `heap ${kb(heap200)} after 200 cycles, ${kb(heap1000)} after 1,000 (${heap1000 >= heap200 ? '+' : ''}${kb(heap1000 - heap200)})`,
-    )
-    expect(after).toEqual(before)
-    expect(store).toEqual({ live: 0, stale: 0 })
-    expect(heap1000 - heap200).toBeLessThan(HEAP_GROWTH_LIMIT)
-    // The cycles ran against the real widget: one script, one init, one panel.
-    expect(emulator.log().scriptLoads).toBe(scriptLoads + 1)
-    expect(await page.evaluate(() => (window.widgent as unknown as { __emulator: { inits: number } }).__emulator.inits)).toBe(1)
-    expect(await page.locator('widgent-panel').count()).toBe(1)
-  })
+      const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+      console.log(
+        `${name}: window listeners ${before.window.length} before, ${after.window.length} after; document listeners ${before.document.length}, ${after.document.length}; ` +
+          `timers ${before.timers}, ${after.timers}; tab channels ${before.channels}, ${after.channels}; store subscriptions ${store.live} live, ${store.stale} stale; ` +
+          `heap ${kb(heap200)} after 200 cycles, ${kb(heap1000)} after 1,000 (${heap1000 >= heap200 ? '+' : ''}${kb(heap1000 - heap200)})`,
+      )
+      expect(after).toEqual(before)
+      expect(store).toEqual({ live: 0, stale: 0 })
+      expect(heap1000 - heap200).toBeLessThan(HEAP_GROWTH_LIMIT)
+      // The cycles ran against the real widget: one script, one init, one panel.
+      expect(emulator.log().scriptLoads).toBe(scriptLoads + 1)
+      expect(
+        await page.evaluate(() => (window.widgent as unknown as { __emulator: { inits: number } }).__emulator.inits),
+      ).toBe(1)
+      expect(await page.locator('widgent-panel').count()).toBe(1)
+    },
+  )
 })

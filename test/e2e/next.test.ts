@@ -5,11 +5,13 @@ import { setFaults } from './support/setFaults'
 import { useNextApp, type NextAppUnderTest } from './support/useNextApp'
 
 /** Console lines a clean load must not have: errors, warnings, and any word of hydration. */
-const troubles = (page: AppPage) => page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line))
+const troubles = (page: AppPage) =>
+  page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line))
 
 /** What a person does with the Next.js app, built and started as a user would: the same for both bundlers. */
 function nextSpec(app: NextAppUnderTest, bundler: string) {
-  const tokensFor = (userId: string, since = 0) => app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
+  const tokensFor = (userId: string, since = 0) =>
+    app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
   const openSignedOut = async () => {
     const page = await app.open()
     await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
@@ -115,7 +117,8 @@ function nextSpec(app: NextAppUnderTest, bundler: string) {
     expect(await page.widgetInits()).toBe(1)
   })
 
-  it('the Eager / Facade switch: the facade loads nothing until its click, which opens the widget for Ada', () => checkFacadeSwitch(app))
+  it('the Eager / Facade switch: the facade loads nothing until its click, which opens the widget for Ada', () =>
+    checkFacadeSwitch(app))
 }
 
 for (const bundler of ['turbopack', 'webpack'] as const) {

@@ -5,11 +5,13 @@ import type { AppPage } from './support/openApp'
 import { useApp } from './support/useApp'
 
 /** Console lines that would mean trouble: errors, warnings, and anything about hydration. */
-const troubles = (page: AppPage) => page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line))
+const troubles = (page: AppPage) =>
+  page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line))
 
 describe('the Nuxt playground (nuxi build, then its Node server; @widgent/nuxt)', () => {
   const app = useApp('nuxt')
-  const tokensFor = (userId: string, since = 0) => app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
+  const tokensFor = (userId: string, since = 0) =>
+    app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
 
   /** Loads (or reloads) the page until the widget is ready: one script tag and one init in it, every time. */
   const load = async (page: AppPage, signedInAs: string) => {
@@ -23,7 +25,9 @@ describe('the Nuxt playground (nuxi build, then its Node server; @widgent/nuxt)'
     const html = await (await fetch(app.url)).text()
     expect(html).toContain('<strong>Widgent playground · Nuxt</strong>')
     expect(html).toContain('<span class="who">Checking session…</span>')
-    expect(html).toMatch(/<p data-testid="status" data-widget="idle" data-identity="unknown"[^>]*>Widget not started · identity: waiting for auth<\/p>/)
+    expect(html).toMatch(
+      /<p data-testid="status" data-widget="idle" data-identity="unknown"[^>]*>Widget not started · identity: waiting for auth<\/p>/,
+    )
     // The build had no product: NUXT_PUBLIC_WIDGENT_* reached the page when the server started.
     expect(html).toContain(DEMO_PRODUCT.serviceKey)
     expect(html).not.toContain(DEMO_PRODUCT.verificationSecret)
@@ -85,9 +89,15 @@ describe('the Nuxt playground (nuxi build, then its Node server; @widgent/nuxt)'
     const answer = await request.get(`${app.url}api/widgent-token?userId=grace`, { headers: { 'X-User-Id': 'grace' } })
     expect(answer.status()).toBe(200)
     expect(answer.headers()['cache-control']).toBe('no-store')
-    expect(app.emulator.log().tokens.filter((token) => token.at >= since).map((token) => token.userId)).toEqual(['ada'])
+    expect(
+      app.emulator
+        .log()
+        .tokens.filter((token) => token.at >= since)
+        .map((token) => token.userId),
+    ).toEqual(['ada'])
     expect(troubles(page)).toEqual([])
   })
 
-  it('the Eager / Facade switch: the facade loads nothing until its click, which opens the widget for Ada', () => checkFacadeSwitch(app))
+  it('the Eager / Facade switch: the facade loads nothing until its click, which opens the widget for Ada', () =>
+    checkFacadeSwitch(app))
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { ADA, authSpec, GRACE, openSignedOut, submitCredentials, waitForIdentified, type Person } from './support/authSpec'
+import {
+  ADA,
+  authSpec,
+  GRACE,
+  openSignedOut,
+  submitCredentials,
+  waitForIdentified,
+  type Person,
+} from './support/authSpec'
 import { useAuthApp, type AuthTab } from './support/useAuthApp'
 
 /**
@@ -33,7 +41,12 @@ describe('OpenID Connect: oidc-provider, and a Vue SPA with oidc-client-ts', () 
     const since = Date.now()
     // A refresh token grant at the provider's token endpoint, twice: the app's user is a new object each time.
     for (let renewal = 0; renewal < 2; renewal++) {
-      const renewed = await tab.page.waitForResponse((response) => new URL(response.url()).pathname == '/token' && response.request().postData()?.includes('grant_type=refresh_token') == true, { timeout: 30_000 })
+      const renewed = await tab.page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname == '/token' &&
+          response.request().postData()?.includes('grant_type=refresh_token') == true,
+        { timeout: 30_000 },
+      )
       expect(renewed.status()).toBe(200)
     }
     await tab.app.waitForStatus({ identity: 'identified', user: 'ada', error: '' })
@@ -42,14 +55,22 @@ describe('OpenID Connect: oidc-provider, and a Vue SPA with oidc-client-ts', () 
     expect(tab.troubles()).toEqual([])
   }, 90_000)
 
-  it('the token route believes the provider, not the request: 401 with no or a forged access token, and the bearer\'s user only', async () => {
+  it("the token route believes the provider, not the request: 401 with no or a forged access token, and the bearer's user only", async () => {
     expect((await fetch(`${app.url}api/widgent-token`)).status).toBe(401)
-    expect((await fetch(`${app.url}api/widgent-token`, { headers: { Authorization: 'Bearer forged' } })).status).toBe(401)
+    expect((await fetch(`${app.url}api/widgent-token`, { headers: { Authorization: 'Bearer forged' } })).status).toBe(
+      401,
+    )
     const tab = await openSignedOut(app)
     await signIn(tab, GRACE)
     await waitForIdentified(tab, GRACE)
-    const accessToken = await tab.page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((key) => key.startsWith('oidc.user:'))!)!).access_token)
-    const answer = await fetch(`${app.url}api/widgent-token?userId=ada`, { headers: { Authorization: `Bearer ${accessToken}`, 'X-User-Id': 'ada' } })
+    const accessToken = await tab.page.evaluate(
+      () =>
+        JSON.parse(localStorage.getItem(Object.keys(localStorage).find((key) => key.startsWith('oidc.user:'))!)!)
+          .access_token,
+    )
+    const answer = await fetch(`${app.url}api/widgent-token?userId=ada`, {
+      headers: { Authorization: `Bearer ${accessToken}`, 'X-User-Id': 'ada' },
+    })
     expect(answer.status).toBe(200)
     expect(app.emulator.log().tokens.map((token) => token.userId)).toEqual(['grace', 'grace'])
   })

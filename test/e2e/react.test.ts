@@ -11,7 +11,8 @@ describe('the React playground (Vite dev build, StrictMode)', () => {
   it('StrictMode: one script, one init, and one token request per sign-in', async () => {
     const page = await app.open()
     await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
-    const requests = (userId: string) => app.backend.tokenRequests().filter((request) => request.userId == userId && request.at >= start)
+    const requests = (userId: string) =>
+      app.backend.tokenRequests().filter((request) => request.userId == userId && request.at >= start)
     const start = Date.now()
 
     await page.click('Sign in as Ada')

@@ -5,11 +5,19 @@ const root = new URL('../../', import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
 
 /** The READMEs whose recipes quote code that runs: the auth-library apps this suite drives, the bindings' recipe tests. */
-const READMES = ['packages/react/README.md', 'packages/vue/README.md', 'packages/svelte/README.md', 'packages/server/README.md']
+const READMES = [
+  'packages/react/README.md',
+  'packages/vue/README.md',
+  'packages/svelte/README.md',
+  'packages/server/README.md',
+]
 
 /** Every code block that follows `<!-- quoted from <path> -->`: the file it quotes, and its text. */
 const quotes = (readme: string) =>
-  [...read(readme).matchAll(/<!-- quoted from (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)].map(([, path, code]) => ({ path: path!, code: code! }))
+  [...read(readme).matchAll(/<!-- quoted from (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)].map(([, path, code]) => ({
+    path: path!,
+    code: code!,
+  }))
 
 /** Whether `code`'s lines are consecutive lines of `source`, all indented the same amount more (or not at all). */
 function isQuoteOf(code: string, source: string): boolean {
@@ -24,7 +32,8 @@ function isQuoteOf(code: string, source: string): boolean {
 
 it('the recipes quote, line for line, the apps the suite drives and the recipe tests the bindings run', () => {
   const quoted = READMES.flatMap((readme) => quotes(readme).map((quote) => ({ readme, ...quote })))
-  for (const { readme, path, code } of quoted) expect(isQuoteOf(code, read(path)), `${readme} quotes ${path}:\n${code}`).toBe(true)
+  for (const { readme, path, code } of quoted)
+    expect(isQuoteOf(code, read(path)), `${readme} quotes ${path}:\n${code}`).toBe(true)
   // Each app and recipe test is quoted somewhere: a recipe cannot lose its marker unnoticed.
   expect(new Set(quoted.map(({ path }) => path))).toEqual(
     new Set([

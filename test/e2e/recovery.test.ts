@@ -38,40 +38,40 @@ describe('recovery, tabs and the back/forward cache (React playground)', () => {
     await page.waitForStatus({ identity: 'identified', user: 'ada', error: '', retrying: '' })
     await page.waitForPanel('ada')
     // How long it takes is measured by `npm run soak` (recovery after an outage, p50/p95).
-    console.log(`offline during sign-in: identified ${Date.now() - online} ms after online, ${retryAt - online} ms before the kit's own next try`)
+    console.log(
+      `offline during sign-in: identified ${Date.now() - online} ms after online, ${retryAt - online} ms before the kit's own next try`,
+    )
     // One request, answered before that try was due: `online` made the kit ask.
     const healed = tokenRequests(online)
     expect(healed.map((request) => request.status)).toEqual([200])
     expect(healed[0]!.at).toBeLessThan(retryAt)
   })
 
-  it(
-    'a token route failing for 2 minutes: a bounded number of requests, then identified once it heals',
-    async () => {
-      const page = await app.open()
-      await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
-      await setFaults(app.emulator.url, { tokenStatus: 500 })
-      const start = Date.now()
-      await page.click('Sign in as Ada')
-      await page.waitForStatus({ identity: 'error', error: 'token-fetch', retrying: 'true' })
-      await holdsFor(120_000 - (Date.now() - start), () => expect(page.page.isClosed()).toBe(false))
-      const failing = tokenRequests(start)
-      console.log(`route failing for 2 min: ${failing.length} token requests (${failing.map((request) => request.status).join(' ')})`)
-      expect(failing.every((request) => request.status == 502)).toBe(true)
-      // 3 at once, then one at about 5, 15, 35 and 75 s (a quarter either way).
-      expect(failing.length).toBeGreaterThanOrEqual(6)
-      expect(failing.length).toBeLessThanOrEqual(8)
+  it('a token route failing for 2 minutes: a bounded number of requests, then identified once it heals', async () => {
+    const page = await app.open()
+    await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
+    await setFaults(app.emulator.url, { tokenStatus: 500 })
+    const start = Date.now()
+    await page.click('Sign in as Ada')
+    await page.waitForStatus({ identity: 'error', error: 'token-fetch', retrying: 'true' })
+    await holdsFor(120_000 - (Date.now() - start), () => expect(page.page.isClosed()).toBe(false))
+    const failing = tokenRequests(start)
+    console.log(
+      `route failing for 2 min: ${failing.length} token requests (${failing.map((request) => request.status).join(' ')})`,
+    )
+    expect(failing.every((request) => request.status == 502)).toBe(true)
+    // 3 at once, then one at about 5, 15, 35 and 75 s (a quarter either way).
+    expect(failing.length).toBeGreaterThanOrEqual(6)
+    expect(failing.length).toBeLessThanOrEqual(8)
 
-      await setFaults(app.emulator.url, null)
-      const healed = Date.now()
-      // The next try is due within the backoff (at most 160 s x 1.25 after the failure).
-      await page.waitForStatus({ identity: 'identified', user: 'ada', error: '', retrying: '' }, 200_000)
-      await page.waitForPanel('ada')
-      console.log(`route failing for 2 min: identified ${Date.now() - healed} ms after it healed`)
-      expect(tokenRequests(healed).map((request) => request.status)).toEqual([200])
-    },
-    420_000,
-  )
+    await setFaults(app.emulator.url, null)
+    const healed = Date.now()
+    // The next try is due within the backoff (at most 160 s x 1.25 after the failure).
+    await page.waitForStatus({ identity: 'identified', user: 'ada', error: '', retrying: '' }, 200_000)
+    await page.waitForPanel('ada')
+    console.log(`route failing for 2 min: identified ${Date.now() - healed} ms after it healed`)
+    expect(tokenRequests(healed).map((request) => request.status)).toEqual([200])
+  }, 420_000)
 
   it('a sign-out in one tab reaches the other tab of the origin: its widget is anonymous within a second, quietly', async () => {
     const first = await app.open()

@@ -40,7 +40,10 @@ describe('the built browser bundles', () => {
       // The guard: `"verificationSecret" in options`, and the message that says where the secret belongs.
       const secrets = [...code.matchAll(/\w*secret/gi)].map(({ index }) => code.slice(index - 1, index + 45))
       const guard = /^"verificationSecret" in options|^"verificationSecret belongs on your server/
-      expect(secrets.filter((context) => !guard.test(context)), file).toEqual([])
+      expect(
+        secrets.filter((context) => !guard.test(context)),
+        file,
+      ).toEqual([])
       guards += secrets.length
     }
     // core's index.js and index.cjs: the check in assertOptions, and its message.
@@ -58,7 +61,11 @@ describe('security in Chromium', () => {
   const pages = usePages(async () => ({
     '/guards': { type: 'text/html', body: html({ script: '/guards.js' }) },
     '/guards.js': { type: 'text/javascript', body: await bundle('guards.tsx') },
-    '/csp': { type: 'text/html', headers: { 'Content-Security-Policy': POLICY }, body: html({ script: '/kit.js', nonce: NONCE, head: violations }) },
+    '/csp': {
+      type: 'text/html',
+      headers: { 'Content-Security-Policy': POLICY },
+      body: html({ script: '/kit.js', nonce: NONCE, head: violations }),
+    },
     '/kit.js': { type: 'text/javascript', body: await bundle('kit.ts') },
     '/api/widgent-token': widgentTokenHandler({
       getUser: () => ({ id: 'ada', name: 'Ada Lovelace' }),
@@ -92,7 +99,9 @@ describe('security in Chromium', () => {
     await page.waitForPanel('ada')
     expect(await page.send('Hello under CSP')).toBe('Hi Ada Lovelace! You said: "Hello under CSP"')
     expect(await page.page.evaluate(() => window.__violations)).toEqual([])
-    expect(await page.page.locator('script[src$="/widget.js"]').evaluate((script: HTMLScriptElement) => script.nonce)).toBe(NONCE)
+    expect(
+      await page.page.locator('script[src$="/widget.js"]').evaluate((script: HTMLScriptElement) => script.nonce),
+    ).toBe(NONCE)
     expect(emulator.log().scriptLoads).toBe(scriptLoads + 1)
   })
 
@@ -101,7 +110,9 @@ describe('security in Chromium', () => {
     const page = await pages.open(`/csp?${kit('')}`)
     await page.waitForStatus({ widget: 'error', error: 'script-load' })
     // Three tries, each blocked by the browser before any request left the page.
-    expect(await page.page.evaluate(() => window.__violations)).toEqual(Array(3).fill({ directive: 'script-src-elem', blocked: `${emulator.url}/widget.js` }))
+    expect(await page.page.evaluate(() => window.__violations)).toEqual(
+      Array(3).fill({ directive: 'script-src-elem', blocked: `${emulator.url}/widget.js` }),
+    )
     expect(emulator.log().scriptLoads).toBe(scriptLoads)
     expect(await page.scriptTags()).toBe(0)
     expect(await page.panelIdentity()).toBe(null)
@@ -118,27 +129,43 @@ describe("the demo backend's token route (@widgent/server) against the emulator"
   /** A GET with any headers and a body (which fetch refuses on a GET). */
   const get = (path: string, headers: Record<string, string>, body = '') =>
     new Promise<{ status: number; json: { token?: string } }>((resolve, reject) => {
-      const req = request(`${stack.backend.url}${path}`, { method: 'GET', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-        let text = ''
-        res.setEncoding('utf8').on('data', (chunk) => (text += chunk))
-        res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }))
-      })
+      const req = request(
+        `${stack.backend.url}${path}`,
+        { method: 'GET', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = ''
+          res.setEncoding('utf8').on('data', (chunk) => (text += chunk))
+          res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }))
+        },
+      )
       req.on('error', reject).end(body)
     })
   // Every way a page could try to name another user.
-  const asGrace = { 'Content-Type': 'application/json', 'X-User-Id': 'grace', 'X-Widgent-User': 'grace', Authorization: 'Bearer grace' }
+  const asGrace = {
+    'Content-Type': 'application/json',
+    'X-User-Id': 'grace',
+    'X-Widgent-User': 'grace',
+    Authorization: 'Bearer grace',
+  }
   const graceBody = JSON.stringify({ userId: 'grace', user: { id: 'grace' }, sub: 'grace' })
   const graceQuery = '/api/widgent-token?userId=grace&user=grace&sub=grace'
 
   it("mints for the session's user only, whatever the request names; signed out is a 401 that mints nothing", async () => {
-    const login = await fetch(`${stack.backend.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"user":"ada"}' })
+    const login = await fetch(`${stack.backend.url}/api/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"user":"ada"}',
+    })
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
 
     const signedIn = await get(graceQuery, { ...asGrace, Cookie: cookie }, graceBody)
     expect(signedIn.status).toBe(200)
     expect(subOf(signedIn.json.token!)).toBe('ada')
 
-    expect(await get(graceQuery, asGrace, graceBody)).toMatchObject({ status: 401, json: { error: expect.any(String) } })
+    expect(await get(graceQuery, asGrace, graceBody)).toMatchObject({
+      status: 401,
+      json: { error: expect.any(String) },
+    })
     await fetch(`${stack.backend.url}/api/logout`, { method: 'POST', headers: { Cookie: cookie } })
     expect(await get(graceQuery, { ...asGrace, Cookie: cookie }, graceBody)).toMatchObject({ status: 401 })
 

@@ -12,7 +12,9 @@ describe('the SvelteKit playground', () => {
     const html = await (await fetch(app.url)).text()
     expect(html).toContain('<strong>Widgent playground · Svelte</strong>')
     expect(html).toContain('Sign in as Ada</button>')
-    expect(html).toMatch(/<p data-testid="status" data-widget="idle" data-identity="unknown"[^>]*>Widget not started · identity: waiting for auth<\/p>/)
+    expect(html).toMatch(
+      /<p data-testid="status" data-widget="idle" data-identity="unknown"[^>]*>Widget not started · identity: waiting for auth<\/p>/,
+    )
 
     const page = await app.open()
     await page.waitForStatus({ widget: 'ready', identity: 'anonymous' })
@@ -20,6 +22,8 @@ describe('the SvelteKit playground', () => {
     await page.waitForPanel('ada')
     // Hydration adopted the server's elements instead of rendering new ones.
     expect(await page.keptFirstStatus()).toBe(true)
-    expect(page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line))).toEqual([])
+    expect(
+      page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line)),
+    ).toEqual([])
   })
 })

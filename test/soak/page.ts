@@ -27,7 +27,8 @@ client.mount()
 // The recipe: auth loading -> undefined, signed out -> null, signed in -> { id, name }.
 auth.subscribe(({ user }) => {
   const next: WidgentUser | null | undefined = user === undefined ? undefined : user && { id: user.id, name: user.name }
-  if (next !== undefined && (users.at(-1)?.user ?? 'nobody') != (next?.id ?? '')) users.push({ at: Date.now(), user: next?.id ?? '' })
+  if (next !== undefined && (users.at(-1)?.user ?? 'nobody') != (next?.id ?? ''))
+    users.push({ at: Date.now(), user: next?.id ?? '' })
   client.setUser(next)
 })
 window.soak = { users, state: client.getSnapshot, signIn: auth.signIn, signOut: auth.signOut }

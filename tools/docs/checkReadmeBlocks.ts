@@ -44,7 +44,11 @@ interface Written {
  * with svelte-check, each block a module of its own in a temporary project (`tools/.docs/`) against the built
  * packages, its `<!-- checked with: -->` context put before it. Returns what the checkers reported, by README line.
  */
-export async function checkReadmeBlocks(): Promise<{ checked: ReadmeBlock[]; skipped: ReadmeBlock[]; problems: BlockProblem[] }> {
+export async function checkReadmeBlocks(): Promise<{
+  checked: ReadmeBlock[]
+  skipped: ReadmeBlock[]
+  problems: BlockProblem[]
+}> {
   const blocks = readmeFiles(root).flatMap((file) => readmeBlocks(file, readFileSync(join(root, file), 'utf8')))
   rmSync(project, { recursive: true, force: true })
   mkdirSync(project, { recursive: true })
@@ -55,23 +59,38 @@ export async function checkReadmeBlocks(): Promise<{ checked: ReadmeBlock[]; ski
     const name = `${block.file.replace(/\W+/g, '_')}_${block.line}.${block.lang}`
     written.set(name, write(name, block))
   }
-  const config = (include: string[], extra = {}) => JSON.stringify({ compilerOptions: { ...compilerOptions, ...extra }, include }, null, 2)
+  const config = (include: string[], extra = {}) =>
+    JSON.stringify({ compilerOptions: { ...compilerOptions, ...extra }, include }, null, 2)
   writeFileSync(join(project, 'tsconfig.json'), config(['*.ts', '*.tsx']))
   writeFileSync(join(project, 'tsconfig.vue.json'), config(['*.vue'], { jsx: 'preserve' }))
   writeFileSync(join(project, 'tsconfig.svelte.json'), config(['*.svelte', 'kit.d.ts']))
 
   const has = (lang: string) => blocks.some((block) => !block.skipped && block.lang == lang)
   const output = await Promise.all([
-    has('ts') || has('tsx') ? checker(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--pretty', 'false']) : '',
-    has('vue') ? checker(require.resolve('vue-tsc/bin/vue-tsc.js'), ['-p', 'tsconfig.vue.json', '--pretty', 'false']) : '',
-    has('svelte') ? checker(require.resolve('svelte-check/bin/svelte-check'), ['--tsconfig', './tsconfig.svelte.json', '--output', 'machine', '--fail-on-warnings']) : '',
+    has('ts') || has('tsx')
+      ? checker(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--pretty', 'false'])
+      : '',
+    has('vue')
+      ? checker(require.resolve('vue-tsc/bin/vue-tsc.js'), ['-p', 'tsconfig.vue.json', '--pretty', 'false'])
+      : '',
+    has('svelte')
+      ? checker(require.resolve('svelte-check/bin/svelte-check'), [
+          '--tsconfig',
+          './tsconfig.svelte.json',
+          '--output',
+          'machine',
+          '--fail-on-warnings',
+        ])
+      : '',
   ])
   const problems: BlockProblem[] = []
   const at = (name: string, line: number) => {
     const entry = written.get(name)
     if (!entry) return `tools/.docs/${name}:${line}`
     const origin = entry.origin[line - 1]
-    return origin ? `${entry.block.file}:${origin}` : `${entry.block.file}:${entry.block.line - 1} (its checked-with comment)`
+    return origin
+      ? `${entry.block.file}:${origin}`
+      : `${entry.block.file}:${entry.block.line - 1} (its checked-with comment)`
   }
   for (const line of output.join('\n').split('\n')) {
     const tsc = /^(?:\.\/)?([^(\s]+)\((\d+),\d+\): (error .*)$/.exec(line)
@@ -80,19 +99,24 @@ export async function checkReadmeBlocks(): Promise<{ checked: ReadmeBlock[]; ski
     if (name) problems.push({ where: at(name, Number(number)), message: message! })
     else if (/error/i.test(line) && !/^\d+ COMPLETED/.test(line)) problems.push({ where: 'tools/.docs', message: line })
   }
-  return { checked: blocks.filter((block) => !block.skipped), skipped: blocks.filter((block) => block.skipped), problems }
+  return {
+    checked: blocks.filter((block) => !block.skipped),
+    skipped: blocks.filter((block) => block.skipped),
+    problems,
+  }
 }
 
 /** Writes the block as a module: in a `.vue` or `.svelte` file its context goes at the top of its first `<script>`. */
 function write(name: string, block: ReadmeBlock): Written {
-  const code = block.code.split('\n').map((text, index) => ({ text, origin: block.line + index as number | null }))
+  const code = block.code.split('\n').map((text, index) => ({ text, origin: (block.line + index) as number | null }))
   const context = block.context ? block.context.split('\n').map((text) => ({ text, origin: null })) : []
   let lines: typeof code
   if (block.lang == 'ts' || block.lang == 'tsx') {
     lines = [...context, ...code, { text: 'export {}', origin: null }]
   } else {
     const script = code.findIndex(({ text }) => text.trimStart().startsWith('<script'))
-    if (context.length && script < 0) throw new Error(`${block.file}:${block.line}: a checked-with comment, and no <script> to put it in.`)
+    if (context.length && script < 0)
+      throw new Error(`${block.file}:${block.line}: a checked-with comment, and no <script> to put it in.`)
     lines = [...code.slice(0, script + 1), ...context, ...code.slice(script + 1)]
   }
   writeFileSync(join(project, name), lines.map(({ text }) => text).join('\n') + '\n')
@@ -101,7 +125,10 @@ function write(name: string, block: ReadmeBlock): Written {
 
 async function checker(bin: string, args: string[]): Promise<string> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: project, maxBuffer: 16 * 1024 * 1024 })
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: project,
+      maxBuffer: 16 * 1024 * 1024,
+    })
     return stdout + stderr
   } catch (error) {
     // A checker that found problems exits non-zero; its report is what counts.

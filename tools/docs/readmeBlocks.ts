@@ -24,7 +24,9 @@ export const CHECKED_LANGS = ['ts', 'tsx', 'vue', 'svelte'] as const
 export function readmeFiles(root: string): string[] {
   const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }
   const dirs = workspaces.flatMap((pattern) =>
-    pattern.endsWith('/*') ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern],
+    pattern.endsWith('/*')
+      ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`)
+      : [pattern],
   )
   return ['README.md', ...dirs.map((dir) => `${dir}/README.md`)].filter((file) => existsSync(join(root, file)))
 }
@@ -42,15 +44,19 @@ export function readmeBlocks(file: string, text: string): ReadmeBlock[] {
     if (CHECKED_LANGS.includes(lang)) {
       const directive = commentBefore(lines, at)
       const block: ReadmeBlock = { file, line: at + 2, lang, code: lines.slice(at + 1, end).join('\n'), context: '' }
-      const [, kind = '', body = ''] = /^<!--\s*(checked with:|fragment:|example:|quoted from)([\s\S]*?)-->$/.exec(directive) ?? []
+      const [, kind = '', body = ''] =
+        /^<!--\s*(checked with:|fragment:|example:|quoted from)([\s\S]*?)-->$/.exec(directive) ?? []
       if (directive && !kind) {
-        throw new Error(`${file}:${at}: the comment before the block is none of checked with:, fragment:, example: or quoted from.`)
+        throw new Error(
+          `${file}:${at}: the comment before the block is none of checked with:, fragment:, example: or quoted from.`,
+        )
       }
       if (kind == 'checked with:') block.context = body.trim()
       else if (kind == 'fragment:') block.skipped = `a fragment: ${body.trim()}`
       // A file quoted line for line: a test holds the README to it, and the file is type-checked where it lives.
       else if (kind == 'example:' || kind == 'quoted from') block.skipped = `${body.trim()}, tested as quoted`
-      if (kind == 'fragment:' && !body.trim()) throw new Error(`${file}:${at}: say why the block is a fragment (<!-- fragment: why -->).`)
+      if (kind == 'fragment:' && !body.trim())
+        throw new Error(`${file}:${at}: say why the block is a fragment (<!-- fragment: why -->).`)
       blocks.push(block)
     }
     at = end

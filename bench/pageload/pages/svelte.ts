@@ -5,5 +5,9 @@ import Launcher from './Launcher.svelte'
 import { pageConfig, widgentOptions } from './pageConfig'
 
 const target = document.getElementById('root')!
-if (__KIT__) mount(KitPage, { target, props: { options: widgentOptions, user: pageConfig.user, Launcher: __FACADE__ ? Launcher : null } })
+if (__KIT__)
+  mount(KitPage, {
+    target,
+    props: { options: widgentOptions, user: pageConfig.user, Launcher: __FACADE__ ? Launcher : null },
+  })
 else mount(Article, { target })

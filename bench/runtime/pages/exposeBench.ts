@@ -54,7 +54,8 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 1))
 export function exposeBench(auth: Auth): void {
   // The session cookie first (the token route reads it; writing it costs Chromium a fraction of a millisecond),
   // then the app's auth state: a step's time starts between the two.
-  const session = (id: DemoUserId | null) => (document.cookie = id ? `bench_user=${id}; path=/` : 'bench_user=; path=/; max-age=0')
+  const session = (id: DemoUserId | null) =>
+    (document.cookie = id ? `bench_user=${id}; path=/` : 'bench_user=; path=/; max-age=0')
   const change = (id: DemoUserId | null) => (id ? auth.signIn(DEMO_USERS[id]) : auth.signOut())
 
   /** Signs `id` in (null: out) and waits for the widget's next answer that `fits`; the marks it left. */
@@ -86,7 +87,15 @@ export function exposeBench(auth: Auth): void {
         await pause()
         const out = await step(null, (token) => !token)
         await pause()
-        cycles.push({ auth: inn.at, setUser: inn.setUser, request: inn.request, answer: inn.answer, authOut: out.at, setUserOut: out.setUser, answerOut: out.answer })
+        cycles.push({
+          auth: inn.at,
+          setUser: inn.setUser,
+          request: inn.request,
+          answer: inn.answer,
+          authOut: out.at,
+          setUserOut: out.setUser,
+          answerOut: out.answer,
+        })
       }
       return cycles
     },

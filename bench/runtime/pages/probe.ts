@@ -80,7 +80,12 @@ Object.defineProperty(window, 'widgent', {
   configurable: true,
   get: () => widget,
   set(value) {
-    widget = value && new Proxy(value, { apply: (target, self, args) => Reflect.apply(target, self, args[0] == 'setIdentityTokenFetcher' ? [args[0], timed(args[1])] : args) })
+    widget =
+      value &&
+      new Proxy(value, {
+        apply: (target, self, args) =>
+          Reflect.apply(target, self, args[0] == 'setIdentityTokenFetcher' ? [args[0], timed(args[1])] : args),
+      })
   },
 })
 const timed = (fetcher: () => Promise<string>) => () => {
@@ -100,7 +105,8 @@ const timed = (fetcher: () => Promise<string>) => () => {
 // (the browser's own work to start the request, inside the call, is not counted).
 const append = document.head.append
 document.head.append = function (...nodes) {
-  if (nodes.some((node) => node instanceof HTMLScriptElement && node.src.endsWith('/widget.js'))) probe.scriptInserted = performance.now()
+  if (nodes.some((node) => node instanceof HTMLScriptElement && node.src.endsWith('/widget.js')))
+    probe.scriptInserted = performance.now()
   return append.apply(this, nodes)
 }
 
@@ -108,10 +114,13 @@ document.head.append = function (...nodes) {
 export function watchClient(client: { setUser(user: never): void; mount(): () => void }): void {
   const { setUser, mount } = client
   if ((setUser as { watched?: boolean }).watched) return
-  client.setUser = Object.assign((user: never) => {
-    probe.setUsers.push(performance.now())
-    setUser.call(client, user)
-  }, { watched: true })
+  client.setUser = Object.assign(
+    (user: never) => {
+      probe.setUsers.push(performance.now())
+      setUser.call(client, user)
+    },
+    { watched: true },
+  )
   client.mount = () => {
     probe.mountStart ??= performance.now()
     return mount.call(client)

@@ -23,6 +23,8 @@ const Watch = defineComponent(() => {
 exposeBench({ signIn: (user) => (auth.value = user), signOut: () => (auth.value = null) })
 // The plugin mounts the client on install: the start-up marks go around it.
 performance.mark('kit-start')
-const app = createApp({ render: () => [h(Watch), ...Array.from({ length: pageParams.components }, () => h(Identity))] }).use(WidgentPlugin, pageParams.options)
+const app = createApp({
+  render: () => [h(Watch), ...Array.from({ length: pageParams.components }, () => h(Identity))],
+}).use(WidgentPlugin, pageParams.options)
 performance.mark('kit-end')
 app.mount('#root')

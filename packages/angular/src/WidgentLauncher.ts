@@ -21,7 +21,10 @@ import { injectWidgent } from './injectWidgent'
       (focus)="run('intent')"
       (click)="run('activate')"
     >
-      <ng-content><svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path fill="currentColor" [attr.d]="icons[view]" /></svg></ng-content>
+      <ng-content
+        ><svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+          <path fill="currentColor" [attr.d]="icons[view]" /></svg
+      ></ng-content>
     </button>
   }`,
 })

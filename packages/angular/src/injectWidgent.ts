@@ -10,7 +10,11 @@ import { WIDGENT, type InjectedWidgent } from './WIDGENT'
 export function injectWidgent({ injector }: { injector?: Injector } = {}): InjectedWidgent {
   const widgent = injectorOf(injector, injectWidgent).get(WIDGENT, null)
   if (!widgent) {
-    throw new WidgentError('config', (typeof ngDevMode == 'undefined' || !!ngDevMode) && "injectWidgent() needs provideWidgent(options) in your app's providers (app.config.ts).")
+    throw new WidgentError(
+      'config',
+      (typeof ngDevMode == 'undefined' || !!ngDevMode) &&
+        "injectWidgent() needs provideWidgent(options) in your app's providers (app.config.ts).",
+    )
   }
   return widgent
 }

@@ -1,4 +1,11 @@
-import { Component, computed, createEnvironmentInjector, EnvironmentInjector, signal, type WritableSignal } from '@angular/core'
+import {
+  Component,
+  computed,
+  createEnvironmentInjector,
+  EnvironmentInjector,
+  signal,
+  type WritableSignal,
+} from '@angular/core'
 import { TestBed } from '@angular/core/testing'
 import type { WidgentOptions, WidgentUser } from '@widgent/core'
 import { BehaviorSubject } from 'rxjs'
@@ -143,7 +150,9 @@ describe('injectWidgentIdentity', () => {
     const { options } = setup()
     TestBed.configureTestingModule({ providers: [provideWidgent(options)] })
     const user = signal<User>(undefined)
-    expect(() => injectWidgentIdentity(user)).toThrow(/injectWidgentIdentity\(\) can only be used within an injection context/)
+    expect(() => injectWidgentIdentity(user)).toThrow(
+      /injectWidgentIdentity\(\) can only be used within an injection context/,
+    )
 
     const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector))
     const state = injectWidgentIdentity(user, { injector })

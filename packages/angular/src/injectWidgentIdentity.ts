@@ -15,7 +15,10 @@ export interface UserObservable {
  * library loads, `null` when signed out. Any number of components may call it: only a change of user id fetches a
  * token. It follows `user` until its injector (the component, or the one you pass) is destroyed.
  */
-export function injectWidgentIdentity(user: Signal<User> | UserObservable, options: { injector?: Injector } = {}): Signal<WidgentState> {
+export function injectWidgentIdentity(
+  user: Signal<User> | UserObservable,
+  options: { injector?: Injector } = {},
+): Signal<WidgentState> {
   const injector = injectorOf(options.injector, injectWidgentIdentity)
   const { client, state } = injectWidgent({ injector })
   // Not on the server: a server render never learns who is signed in.

@@ -80,9 +80,13 @@ describe('injectWidgent', () => {
   })
 
   it('throws a config error naming provideWidgent when there is none, and asks for an injection context', () => {
-    expect(() => TestBed.runInInjectionContext(() => injectWidgent())).toThrow(expect.objectContaining({ name: 'WidgentError', code: 'config' }))
+    expect(() => TestBed.runInInjectionContext(() => injectWidgent())).toThrow(
+      expect.objectContaining({ name: 'WidgentError', code: 'config' }),
+    )
     expect(() => TestBed.runInInjectionContext(() => injectWidgent())).toThrow(/needs provideWidgent\(options\)/)
-    expect(() => injectWidgent({ injector: TestBed.inject(EnvironmentInjector) })).toThrow(/needs provideWidgent\(options\)/)
+    expect(() => injectWidgent({ injector: TestBed.inject(EnvironmentInjector) })).toThrow(
+      /needs provideWidgent\(options\)/,
+    )
     expect(() => injectWidgent()).toThrow(/injectWidgent\(\) can only be used within an injection context/)
   })
 })

@@ -1,4 +1,12 @@
-import { DestroyRef, inject, makeEnvironmentProviders, NgZone, provideEnvironmentInitializer, signal, type EnvironmentProviders } from '@angular/core'
+import {
+  DestroyRef,
+  inject,
+  makeEnvironmentProviders,
+  NgZone,
+  provideEnvironmentInitializer,
+  signal,
+  type EnvironmentProviders,
+} from '@angular/core'
 import { createWidgent, type WidgentOptions } from '@widgent/core'
 import { WIDGENT } from './WIDGENT'
 

@@ -22,13 +22,20 @@ class Launcher {}
 
 // zone.js listens for an AbortSignal's abort with the DOM's addEventListener, which jsdom refuses on Node's AbortSignal
 // (vitest keeps Node's for fetch): the page's own, as in a browser.
-beforeEach(() => vi.stubGlobal('AbortController', (globalThis as unknown as { jsdom: { window: typeof globalThis } }).jsdom.window.AbortController))
+beforeEach(() =>
+  vi.stubGlobal(
+    'AbortController',
+    (globalThis as unknown as { jsdom: { window: typeof globalThis } }).jsdom.window.AbortController,
+  ),
+)
 afterEach(() => vi.unstubAllGlobals())
 
 /** Bootstraps `root` as an app is: its providers made, the client started and its components created in the zone. */
 async function bootstrap(root: typeof Status | typeof Launcher, options: object) {
   document.body.innerHTML = `<${root === Status ? 'zone-status' : 'zone-launcher'}></${root === Status ? 'zone-status' : 'zone-launcher'}>`
-  const app = await bootstrapApplication(root, { providers: [provideZoneChangeDetection(), provideWidgent(options as never)] })
+  const app = await bootstrapApplication(root, {
+    providers: [provideZoneChangeDetection(), provideWidgent(options as never)],
+  })
   return { app, zone: app.injector.get(NgZone) }
 }
 

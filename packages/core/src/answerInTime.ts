@@ -4,5 +4,7 @@
  */
 export function answerInTime<T, L>(promise: Promise<T>, ms: number, late: L): Promise<T | L> {
   let timer: ReturnType<typeof setTimeout>
-  return Promise.race([promise, new Promise<L>((resolve) => (timer = setTimeout(resolve, ms, late)))]).finally(() => clearTimeout(timer))
+  return Promise.race([promise, new Promise<L>((resolve) => (timer = setTimeout(resolve, ms, late)))]).finally(() =>
+    clearTimeout(timer),
+  )
 }

@@ -11,7 +11,10 @@ const fail = (message: string | false) => new WidgentError('config', message)
 /** Fail at once on options that can only be a mistake, before anything reaches the page. */
 export function assertOptions(options: WidgentOptions): void {
   if (options && 'verificationSecret' in options) {
-    throw fail(__DEV__ && 'verificationSecret belongs on your server, never in the browser: mint tokens there with @widgent/server.')
+    throw fail(
+      __DEV__ &&
+        'verificationSecret belongs on your server, never in the browser: mint tokens there with @widgent/server.',
+    )
   }
   if (!options || !isId(options.productId) || !isId(options.serviceKey)) {
     throw fail(__DEV__ && 'productId and serviceKey are required: copy them from the Widgent dashboard (Setup tab).')
@@ -22,5 +25,8 @@ export function assertOptions(options: WidgentOptions): void {
 
 /** `setUser`'s argument: a user with a non-empty string id, null (signed out) or undefined (auth loading). */
 export function assertUser(user: WidgentUser | null | undefined): void {
-  if (user != null && !isId(user.id)) throw fail(__DEV__ && 'setUser takes { id: string, name?, metadata? }, null (signed out) or undefined (auth loading).')
+  if (user != null && !isId(user.id))
+    throw fail(
+      __DEV__ && 'setUser takes { id: string, name?, metadata? }, null (signed out) or undefined (auth loading).',
+    )
 }

@@ -20,7 +20,14 @@ import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '.
 // remount all share one widget, one fetcher and one token cache.
 const clients = new Map<string, WidgentClient>()
 
-const initialState: WidgentState = { widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null }
+const initialState: WidgentState = {
+  widget: 'idle',
+  identity: 'unknown',
+  user: null,
+  expiresAt: null,
+  error: null,
+  retryAt: null,
+}
 
 /** The client for `options.productId`: created on the first call (the first options win), shared after. Touches no DOM. */
 export function createWidgent(options: WidgentOptions): WidgentClient {
@@ -66,7 +73,8 @@ function newClient(options: WidgentOptions): WidgentClient {
 
   const set = (patch: Partial<WidgentState>) => store.set({ error: loadError, ...patch })
   // A new identity: the token's expiry and the next automatic try belonged to the one before, unless `patch` says.
-  const setIdentity = (identity: WidgentState['identity'], patch?: Partial<WidgentState>) => set({ identity, expiresAt: null, retryAt: null, ...patch })
+  const setIdentity = (identity: WidgentState['identity'], patch?: Partial<WidgentState>) =>
+    set({ identity, expiresAt: null, retryAt: null, ...patch })
 
   const report = (error: WidgentError, patch: Partial<WidgentState>) => {
     set({ ...patch, error })
@@ -121,7 +129,9 @@ function newClient(options: WidgentOptions): WidgentClient {
       promise.then(
         (token) => request == promise && arrived(token),
         (error: WidgentError) =>
-          request == promise ? failed(error, !!tries) : __DEV__ && debug!('token: discarded, its user left (or the client stopped)', user?.id),
+          request == promise
+            ? failed(error, !!tries)
+            : __DEV__ && debug!('token: discarded, its user left (or the client stopped)', user?.id),
       )
     }
     return promise
@@ -145,7 +155,9 @@ function newClient(options: WidgentOptions): WidgentClient {
         return ''
       }
       const { id } = user!
-      const token = await answerInTime(requestToken(), options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS, null).catch(() => null)
+      const token = await answerInTime(requestToken(), options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS, null).catch(
+        () => null,
+      )
       // Its user left meanwhile (or the client stopped): ask again for whoever is signed in now.
       if (user?.id != id || !run) continue
       // Still held for this user: nothing dropped or replaced it meanwhile.
@@ -265,14 +277,18 @@ function newClient(options: WidgentOptions): WidgentClient {
       const previous = user
       user = next // a new object for the same user changes what the next request sends, nothing else
       if (previous !== undefined && next?.id === previous?.id) return
-      __DEV__ && debug!(`user: ${previous?.id ?? (previous === null ? 'signed out' : 'unknown')} -> ${next?.id ?? 'signed out'}`)
+      __DEV__ &&
+        debug!(`user: ${previous?.id ?? (previous === null ? 'signed out' : 'unknown')} -> ${next?.id ?? 'signed out'}`)
       clearTimeout(settling)
       settling = undefined
       hinted = false
       // A token is only ever handed out for the user it was asked for; a remount keeps that user's fresh one.
       const cached = next && tokens._fresh(next.id)
       if (!cached) forget()
-      setIdentity(cached ? 'identified' : next ? 'signed-in' : 'anonymous', { user: next, expiresAt: cached ? cached.expiresAt : null })
+      setIdentity(cached ? 'identified' : next ? 'signed-in' : 'anonymous', {
+        user: next,
+        expiresAt: cached ? cached.expiresAt : null,
+      })
       // A change, not auth settling on page load: the other tabs ask their own token routes again.
       if (previous !== undefined) tabs?._tell(next?.id ?? null)
       // A fetcher call waiting for auth answers for this user itself; otherwise a ready widget must ask again.

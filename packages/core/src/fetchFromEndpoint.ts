@@ -11,14 +11,23 @@ export async function fetchFromEndpoint(url: string | undefined, signal: AbortSi
   // same URL until the first one's headers arrive.
   const response = await fetch(url, { signal, credentials: 'include', cache: 'no-store' })
   if (response.status == 401 || response.status == 403) {
-    throw new WidgentError('unauthorized', __DEV__ && `${url} answered ${response.status}: signed out on the server, so the widget stays anonymous.`, response.status)
+    throw new WidgentError(
+      'unauthorized',
+      __DEV__ && `${url} answered ${response.status}: signed out on the server, so the widget stays anonymous.`,
+      response.status,
+    )
   }
-  if (!response.ok) throw new WidgentError('token-fetch', __DEV__ && `${url} answered ${response.status}.`, response.status)
+  if (!response.ok)
+    throw new WidgentError('token-fetch', __DEV__ && `${url} answered ${response.status}.`, response.status)
   let body: { token?: unknown; expiresAt?: unknown }
   try {
     body = await response.json()
   } catch {
-    throw new WidgentError('invalid-token', __DEV__ && `${url} did not answer JSON { "token": "..." }.`, response.status)
+    throw new WidgentError(
+      'invalid-token',
+      __DEV__ && `${url} did not answer JSON { "token": "..." }.`,
+      response.status,
+    )
   }
   // The route's own clock (Date: a header a same-origin page can read) judges the token's life, not the page's.
   return parseToken(body?.token, body?.expiresAt, Date.parse(response.headers.get('date')!))

@@ -3,7 +3,6 @@ import { DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_SCRIPT_URL, TRUSTED_TYPES_POLICY } fro
 import { WidgentError, type WidgentErrorCode } from './WidgentError'
 import type { WidgentGlobal, WidgentLoadOptions } from './types'
 
-
 // One load per page, shared by every caller; forgotten on failure, so the next call tries again.
 let pending: Promise<void> | undefined
 let policy: { createScriptURL(url: string): string } | undefined
@@ -22,10 +21,12 @@ export function loadWidgent(options: WidgentLoadOptions): Promise<WidgentGlobal 
  * joined, never initialised again: the page's own code (the vendor's snippet) calls `init`.
  */
 export const loadScript = (options: WidgentLoadOptions): Promise<void> =>
-  (pending ||= (window.widgent && window.widgent.ready !== false ? Promise.resolve() : whenReady(options)).catch((error) => {
-    pending = undefined
-    throw error
-  }))
+  (pending ||= (window.widgent && window.widgent.ready !== false ? Promise.resolve() : whenReady(options)).catch(
+    (error) => {
+      pending = undefined
+      throw error
+    },
+  ))
 
 /**
  * Resolves on `widgent:ready`: for the script the kit adds (and initialises on load), a tag of the page's HTML
@@ -54,9 +55,18 @@ const whenReady = (options: WidgentLoadOptions) =>
         finish('script-load', __DEV__ && `${url} defines no window.widgent.init: check scriptUrl.`)
       }
     }
-    const failed = () => finish('script-load', __DEV__ && `Could not load ${url}: check scriptUrl, the network and your Content-Security-Policy (script-src).`)
+    const failed = () =>
+      finish(
+        'script-load',
+        __DEV__ && `Could not load ${url}: check scriptUrl, the network and your Content-Security-Policy (script-src).`,
+      )
     const timer = setTimeout(
-      () => finish('timeout', __DEV__ && `No widgent:ready within ${timeoutMs} ms: check productId and serviceKey; a page that loads the widget script itself must call widgent.init.`),
+      () =>
+        finish(
+          'timeout',
+          __DEV__ &&
+            `No widgent:ready within ${timeoutMs} ms: check productId and serviceKey; a page that loads the widget script itself must call widgent.init.`,
+        ),
       timeoutMs,
     )
     // Listening before the tag goes in, so a fast widget cannot fire ready unheard; aborting removes every listener.
@@ -66,7 +76,11 @@ const whenReady = (options: WidgentLoadOptions) =>
     try {
       script ||= injectScript(url, options.nonce)
     } catch {
-      return finish('script-load', __DEV__ && `Trusted Types refused the widget script: add "trusted-types ${TRUSTED_TYPES_POLICY}" to your Content-Security-Policy.`)
+      return finish(
+        'script-load',
+        __DEV__ &&
+          `Trusted Types refused the widget script: add "trusted-types ${TRUSTED_TYPES_POLICY}" to your Content-Security-Policy.`,
+      )
     }
     script.addEventListener('load', init, listening)
     script.addEventListener('error', failed, listening)
@@ -92,7 +106,11 @@ function injectScript(url: string, nonce: string | undefined): HTMLScriptElement
 
 /** Where the page enforces Trusted Types, a script URL must come from a policy; the page's CSP decides which names may exist. */
 function trustedScriptUrl(url: string): string {
-  const trustedTypes = (window as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): typeof policy } }).trustedTypes
+  const trustedTypes = (
+    window as {
+      trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): typeof policy }
+    }
+  ).trustedTypes
   if (!trustedTypes) return url
   policy ||= trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (url) => url })
   return policy!.createScriptURL(url)

@@ -15,7 +15,10 @@ export interface ParsedToken {
  */
 export function parseToken(token: unknown, expiresAtHint?: unknown, serverNow?: number): ParsedToken {
   if (typeof token != 'string' || !token) {
-    throw new WidgentError('invalid-token', __DEV__ && 'Expected { "token": "<the token your backend got from Widgent>" }.')
+    throw new WidgentError(
+      'invalid-token',
+      __DEV__ && 'Expected { "token": "<the token your backend got from Widgent>" }.',
+    )
   }
   const now = Date.now()
   const claims = readClaims(token)
@@ -42,7 +45,9 @@ function readClaims(token: string): { exp: number; iat?: number } | null {
   const parts = token.split('.')
   if (parts.length != 3) return null
   try {
-    const [header, payload] = parts.slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))))
+    const [header, payload] = parts
+      .slice(0, 2)
+      .map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))))
     return typeof header?.alg == 'string' && typeof payload?.exp == 'number' ? payload : null
   } catch {
     return null

@@ -43,7 +43,8 @@ export function createRecovery(tryAgain: () => void): Recovery {
       return Date.now() + delay
     },
     _trigger(trigger) {
-      if (failure && (trigger == 'visible' ? Date.now() - lastStart >= RECOVERY_MIN_GAP_MS : mayRecover(failure))) tryAgain()
+      if (failure && (trigger == 'visible' ? Date.now() - lastStart >= RECOVERY_MIN_GAP_MS : mayRecover(failure)))
+        tryAgain()
     },
     _reset() {
       stop()

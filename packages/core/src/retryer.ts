@@ -4,9 +4,12 @@ import type { WidgentError } from './WidgentError'
 
 /** A failure that may get better by asking again: a script that did not load or get ready, a network error, a 5xx. */
 export const mayRecover = (error: WidgentError): boolean =>
-  error.code == 'script-load' || error.code == 'timeout' || (error.code == 'token-fetch' && (error.status === undefined || error.status >= 500))
+  error.code == 'script-load' ||
+  error.code == 'timeout' ||
+  (error.code == 'token-fetch' && (error.status === undefined || error.status >= 500))
 
-export const shouldRetry = (error: WidgentError, failures: number, tries = MAX_TRIES): boolean => failures < tries && mayRecover(error)
+export const shouldRetry = (error: WidgentError, failures: number, tries = MAX_TRIES): boolean =>
+  failures < tries && mayRecover(error)
 
 /** 0.5 s after the first failure, 1 s after the second. */
 export const retryDelay = (failures: number): number => 500 * 2 ** (failures - 1)

@@ -46,22 +46,28 @@ export function openTabChannel(productId: string, on: TabEvents, signal: AbortSi
     return {
       _tell: post,
       _ask: (userId) =>
-        others ? new Promise((resolve) => {
-          const done = (token?: FreshToken) => {
-            clearTimeout(timer)
-            answers.delete(answer)
-            resolve(token)
-          }
-          const answer = (id: string, token: FreshToken) => id == userId && done(token)
-          const timer = setTimeout(done, TAB_ANSWER_MS)
-          answers.add(answer)
-          post({ ask: userId })
-        }) : undefined,
+        others
+          ? new Promise((resolve) => {
+              const done = (token?: FreshToken) => {
+                clearTimeout(timer)
+                answers.delete(answer)
+                resolve(token)
+              }
+              const answer = (id: string, token: FreshToken) => id == userId && done(token)
+              const timer = setTimeout(done, TAB_ANSWER_MS)
+              answers.add(answer)
+              post({ ask: userId })
+            })
+          : undefined,
     }
   }
   // Older browsers: a write to localStorage reaches the other tabs as a `storage` event (`at` makes every write a change).
   // It carries user changes only: a token never goes through storage.
-  addEventListener('storage', (event) => event.key == name && event.newValue && on._changed(JSON.parse(event.newValue).userId), { signal })
+  addEventListener(
+    'storage',
+    (event) => event.key == name && event.newValue && on._changed(JSON.parse(event.newValue).userId),
+    { signal },
+  )
   return {
     _tell(userId) {
       try {

@@ -58,7 +58,10 @@ export function createTokenSource(options: WidgentOptions, fromTabs: FromTabs): 
   // A token is never handed out in the second half of its remaining life; one of unknown expiry, for tokenMaxAgeMs.
   const stamp = (token: ParsedToken, now = Date.now()): FreshToken => ({
     ...token,
-    freshUntil: token.expiresAt === null ? now + (options.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS) : (now + token.expiresAt) / 2,
+    freshUntil:
+      token.expiresAt === null
+        ? now + (options.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS)
+        : (now + token.expiresAt) / 2,
   })
   const request = async (user: WidgentUser, signal: AbortSignal, tries?: number) => {
     // Asked only when another tab is there: a tab alone goes straight on, in the same task.
@@ -78,7 +81,9 @@ export function createTokenSource(options: WidgentOptions, fromTabs: FromTabs): 
       const next: Held = { _id: user.id, _controller: controller, _promise: undefined! }
       // Tabs that need the same user's token at once take turns: the first asks its route, each after it finds that
       // token in the other tabs.
-      next._promise = inTurn(`widgent:${options.productId}:${user.id}`, controller.signal, () => request(user, controller.signal, tries)).then(
+      next._promise = inTurn(`widgent:${options.productId}:${user.id}`, controller.signal, () =>
+        request(user, controller.signal, tries),
+      ).then(
         (token) => (next._token = token),
         (error) => {
           // A failure is not kept: whether it stands is the caller's to decide.
@@ -117,7 +122,9 @@ async function attempt(options: WidgentOptions, user: WidgentUser, signal: Abort
   signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal })
   try {
     const answer = await Promise.race([
-      options.fetchToken ? options.fetchToken(user, { signal: controller.signal }) : fetchFromEndpoint(options.tokenEndpoint, controller.signal),
+      options.fetchToken
+        ? options.fetchToken(user, { signal: controller.signal })
+        : fetchFromEndpoint(options.tokenEndpoint, controller.signal),
       sleep(timeoutMs, controller.signal).then(() => {
         throw new WidgentError('token-fetch', __DEV__ && `No token within ${timeoutMs} ms.`)
       }),
@@ -127,7 +134,9 @@ async function attempt(options: WidgentOptions, user: WidgentUser, signal: Abort
     // The endpoint's answer is parsed where its expiresAt and Date are read; a fetchToken answers the token alone.
     return options.fetchToken ? parseToken(answer) : (answer as ParsedToken)
   } catch (error) {
-    throw error instanceof WidgentError || signal.aborted ? error : new WidgentError('token-fetch', __DEV__ && String(error))
+    throw error instanceof WidgentError || signal.aborted
+      ? error
+      : new WidgentError('token-fetch', __DEV__ && String(error))
   } finally {
     controller.abort()
   }

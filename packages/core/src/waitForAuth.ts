@@ -12,11 +12,14 @@ export function createAuthWait(timeoutMs: number): AuthWait {
   return {
     _wait: () =>
       (waiting ||= new Promise<void>((resolve) => {
-        const timer = setTimeout((end = () => {
-          clearTimeout(timer)
-          waiting = end = undefined
-          resolve()
-        }), timeoutMs)
+        const timer = setTimeout(
+          (end = () => {
+            clearTimeout(timer)
+            waiting = end = undefined
+            resolve()
+          }),
+          timeoutMs,
+        )
       })),
     _settle: () => !!end && (end(), true),
   }

@@ -3,7 +3,12 @@ import { describe, expect, it, vi } from 'vitest'
 import { DEMO_PRODUCT } from './DEMO_PRODUCT'
 import { EMULATOR_MODES, mintToken, sendMessage, useEmulator } from '@widgent/test-utils/emulator'
 
-const OTHER_PRODUCT = { productId: 'other-product', serviceKey: 'other-key', verificationSecret: 'other-secret', origins: ['https://other.example'] }
+const OTHER_PRODUCT = {
+  productId: 'other-product',
+  serviceKey: 'other-key',
+  verificationSecret: 'other-secret',
+  origins: ['https://other.example'],
+}
 const reforge = (token: string, change: (claims: Record<string, unknown>) => void, key = 'not-the-emulator-key') => {
   const [header, payload] = token.split('.') as [string, string]
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
@@ -19,9 +24,20 @@ describe.each(EMULATOR_MODES)('POST /v1/messages ($mode)', ({ strict }) => {
     const { token } = await mintToken(emulator.url)
     const response = await sendMessage(emulator.url, { token, text: 'hello there' })
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ reply: 'Hi Ada! You said: "hello there"', identity: 'ada-1', expired: false })
+    expect(await response.json()).toEqual({
+      reply: 'Hi Ada! You said: "hello there"',
+      identity: 'ada-1',
+      expired: false,
+    })
     expect(emulator.log().messages).toEqual([
-      { productId: 'demo-product', identity: 'ada-1', text: 'hello there', origin: 'http://localhost:5173', expired: false, at: expect.any(Number) },
+      {
+        productId: 'demo-product',
+        identity: 'ada-1',
+        text: 'hello there',
+        origin: 'http://localhost:5173',
+        expired: false,
+        at: expect.any(Number),
+      },
     ])
   })
 
@@ -45,7 +61,9 @@ describe.each(EMULATOR_MODES)('POST /v1/messages ($mode)', ({ strict }) => {
     expect((await sendMessage(emulator.url, { token })).status).toBe(200)
     // Same signature, payload changed to another user: the signature no longer matches.
     const [header, , signature] = token.split('.')
-    const payload = Buffer.from(JSON.stringify({ sub: 'mallory', pid: 'demo-product', exp: 9999999999 })).toString('base64url')
+    const payload = Buffer.from(JSON.stringify({ sub: 'mallory', pid: 'demo-product', exp: 9999999999 })).toString(
+      'base64url',
+    )
     const tampered = await sendMessage(emulator.url, { token: `${header}.${payload}.${signature}` })
     expect(tampered.status).toBe(401)
     expect((await tampered.json()).error).toMatch(/signature/)
@@ -53,7 +71,10 @@ describe.each(EMULATOR_MODES)('POST /v1/messages ($mode)', ({ strict }) => {
 
   it.each([
     ['signed with another key', (token: string) => reforge(token, () => {})],
-    ['signed with the verification secret (signing by hand)', (token: string) => reforge(token, () => {}, DEMO_PRODUCT.verificationSecret)],
+    [
+      'signed with the verification secret (signing by hand)',
+      (token: string) => reforge(token, () => {}, DEMO_PRODUCT.verificationSecret),
+    ],
     ['from another emulator', async () => (await mintToken((await useEmulator({ strict })).url)).token],
     ['with its signature stretched by a stray character', (token: string) => `${token}A`],
     ['that is not dotted', () => 'not-a-token'],
@@ -79,7 +100,10 @@ describe.each(EMULATOR_MODES)('POST /v1/messages ($mode)', ({ strict }) => {
   })
 
   it('refuses a token minted for another product with 401', async () => {
-    const emulator = await useEmulator({ products: [DEMO_PRODUCT, { ...OTHER_PRODUCT, origins: ['http://localhost:*'] }], strict })
+    const emulator = await useEmulator({
+      products: [DEMO_PRODUCT, { ...OTHER_PRODUCT, origins: ['http://localhost:*'] }],
+      strict,
+    })
     const { token } = await mintToken(emulator.url, { productId: 'other-product', verificationSecret: 'other-secret' })
     const response = await sendMessage(emulator.url, { token, productId: 'demo-product' })
     expect(response.status).toBe(401)
@@ -111,7 +135,10 @@ describe.each(EMULATOR_MODES)('POST /v1/messages ($mode)', ({ strict }) => {
       vi.setSystemTime(expiresAt - 1)
       expect((await (await sendMessage(emulator.url, { token })).json()).identity).toBe('ada-1')
       vi.setSystemTime(expiresAt)
-      expect(await (await sendMessage(emulator.url, { token })).json()).toMatchObject({ identity: 'anonymous', expired: true })
+      expect(await (await sendMessage(emulator.url, { token })).json()).toMatchObject({
+        identity: 'anonymous',
+        expired: true,
+      })
     } finally {
       vi.useRealTimers()
     }
@@ -141,7 +168,11 @@ describe('CORS on /v1/messages', () => {
   const preflight = (url: string, origin: string) =>
     fetch(`${url}/v1/messages`, {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     })
 
   it.each(['http://localhost:5173', 'http://localhost:3000', 'http://127.0.0.1:4173', 'http://localhost'])(
@@ -152,7 +183,10 @@ describe('CORS on /v1/messages', () => {
       expect(allowed.status).toBe(204)
       expect(allowed.headers.get('access-control-allow-origin')).toBe(origin)
       expect(allowed.headers.get('access-control-allow-methods')).toContain('POST')
-      expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase().split(', ')).toEqual(['authorization', 'content-type'])
+      expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase().split(', ')).toEqual([
+        'authorization',
+        'content-type',
+      ])
       const post = await sendMessage(emulator.url, { origin })
       expect(post.status).toBe(200)
       expect(post.headers.get('access-control-allow-origin')).toBe(origin)
@@ -181,13 +215,21 @@ describe('CORS on /v1/messages', () => {
     const post = await sendMessage(emulator.url, { origin: 'https://other.example', productId: 'demo-product' })
     expect(post.status).toBe(403)
     expect(post.headers.get('access-control-allow-origin')).toBeNull()
-    expect((await sendMessage(emulator.url, { origin: 'https://other.example', productId: 'other-product' })).status).toBe(200)
+    expect(
+      (await sendMessage(emulator.url, { origin: 'https://other.example', productId: 'other-product' })).status,
+    ).toBe(200)
   })
 
   it('an exact registered origin matches only itself', async () => {
     const emulator = await useEmulator({ products: [OTHER_PRODUCT] })
-    expect((await sendMessage(emulator.url, { origin: 'https://other.example', productId: 'other-product' })).status).toBe(200)
-    expect((await sendMessage(emulator.url, { origin: 'https://other.example:8443', productId: 'other-product' })).status).toBe(403)
-    expect((await sendMessage(emulator.url, { origin: 'http://other.example', productId: 'other-product' })).status).toBe(403)
+    expect(
+      (await sendMessage(emulator.url, { origin: 'https://other.example', productId: 'other-product' })).status,
+    ).toBe(200)
+    expect(
+      (await sendMessage(emulator.url, { origin: 'https://other.example:8443', productId: 'other-product' })).status,
+    ).toBe(403)
+    expect(
+      (await sendMessage(emulator.url, { origin: 'http://other.example', productId: 'other-product' })).status,
+    ).toBe(403)
   })
 })

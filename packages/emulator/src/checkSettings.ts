@@ -14,27 +14,44 @@ const CHECKS: { [K in keyof EmulatorSettings]: (value: unknown) => EmulatorSetti
   // Whole seconds, at least 1: a JWT's `exp` is in seconds.
   tokenTtlSeconds(seconds) {
     if (!Number.isInteger(seconds) || (seconds as number) < 1) {
-      throw new SettingError('tokenTtlSeconds', `tokenTtlSeconds must be a whole number of seconds, at least 1 (got ${String(seconds)}).`)
+      throw new SettingError(
+        'tokenTtlSeconds',
+        `tokenTtlSeconds must be a whole number of seconds, at least 1 (got ${String(seconds)}).`,
+      )
     }
     return seconds as number
   },
   strict(strict) {
-    if (typeof strict != 'boolean') throw new SettingError('strict', `strict must be true or false (got ${JSON.stringify(strict)}).`)
+    if (typeof strict != 'boolean')
+      throw new SettingError('strict', `strict must be true or false (got ${JSON.stringify(strict)}).`)
     return strict
   },
   // A key left out is 0: `{ startupMs: 150 }` alone weighs nothing in bytes.
   weight(weight) {
-    const { scriptBytes = 0, startupMs = 0, ...rest } = (weight && typeof weight == 'object' ? weight : { rest: true }) as Record<string, unknown>
+    const {
+      scriptBytes = 0,
+      startupMs = 0,
+      ...rest
+    } = (weight && typeof weight == 'object' ? weight : { rest: true }) as Record<string, unknown>
     if (Object.keys(rest).length) {
-      throw new SettingError('weight', `weight must be an object { scriptBytes, startupMs } (got ${JSON.stringify(weight)}).`)
+      throw new SettingError(
+        'weight',
+        `weight must be an object { scriptBytes, startupMs } (got ${JSON.stringify(weight)}).`,
+      )
     }
     const whole = (field: string, value: unknown, max: number) => {
       if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
-        throw new SettingError(`weight.${field}`, `weight.${field} must be a whole number from 0 to ${max} (got ${JSON.stringify(value)}).`)
+        throw new SettingError(
+          `weight.${field}`,
+          `weight.${field} must be a whole number from 0 to ${max} (got ${JSON.stringify(value)}).`,
+        )
       }
       return value as number
     }
-    return { scriptBytes: whole('scriptBytes', scriptBytes, MAX_SCRIPT_BYTES), startupMs: whole('startupMs', startupMs, MAX_STARTUP_MS) }
+    return {
+      scriptBytes: whole('scriptBytes', scriptBytes, MAX_SCRIPT_BYTES),
+      startupMs: whole('startupMs', startupMs, MAX_STARTUP_MS),
+    }
   },
 }
 

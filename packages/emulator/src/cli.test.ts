@@ -38,9 +38,27 @@ describe('widgent-emulator (the built CLI)', () => {
   it('reads products, the TTL, the weight and faults from --config, and flags win over the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'widgent-emulator-'))
     const config = join(dir, 'emulator.json')
-    const product = { productId: 'acme', serviceKey: 'acme-key', verificationSecret: 'acme-secret', origins: ['https://acme.example'] }
-    writeFileSync(config, JSON.stringify({ products: [product], tokenTtlSeconds: 60, weight: { scriptBytes: 50_000 }, port: 1 }))
-    const { child, url, exited } = runCli(['--config', config, '--port', '0', '--token-ttl', '5', '--weight', '100000,0', '--faults'])
+    const product = {
+      productId: 'acme',
+      serviceKey: 'acme-key',
+      verificationSecret: 'acme-secret',
+      origins: ['https://acme.example'],
+    }
+    writeFileSync(
+      config,
+      JSON.stringify({ products: [product], tokenTtlSeconds: 60, weight: { scriptBytes: 50_000 }, port: 1 }),
+    )
+    const { child, url, exited } = runCli([
+      '--config',
+      config,
+      '--port',
+      '0',
+      '--token-ttl',
+      '5',
+      '--weight',
+      '100000,0',
+      '--faults',
+    ])
     const base = await url
     const response = await fetch(`${base}/v1/auth/user-token`, {
       method: 'POST',
@@ -99,9 +117,17 @@ describe('widgent-emulator (the built CLI)', () => {
 describe('readCliOptions', () => {
   it('defaults to port 4010 and reads every flag', () => {
     expect(readCliOptions([])).toEqual({ port: 4010 })
-    expect(readCliOptions(['--port', '0', '--host', '::1', '--token-ttl', '60', '--faults'])).toEqual({ port: 0, host: '::1', tokenTtlSeconds: 60, faults: true })
+    expect(readCliOptions(['--port', '0', '--host', '::1', '--token-ttl', '60', '--faults'])).toEqual({
+      port: 0,
+      host: '::1',
+      tokenTtlSeconds: 60,
+      faults: true,
+    })
     expect(readCliOptions(['--strict'])).toEqual({ port: 4010, strict: true })
-    expect(readCliOptions(['--weight', '300000,150'])).toEqual({ port: 4010, weight: { scriptBytes: 300_000, startupMs: 150 } })
+    expect(readCliOptions(['--weight', '300000,150'])).toEqual({
+      port: 4010,
+      weight: { scriptBytes: 300_000, startupMs: 150 },
+    })
   })
 
   it('says what is wrong with a config file', () => {

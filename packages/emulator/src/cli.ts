@@ -11,14 +11,21 @@ try {
   const options = readCliOptions(process.argv.slice(2))
   const emulator = await startEmulator(options)
   console.log(`Widgent emulator listening on ${emulator.url}`)
-  for (const product of options.products ?? []) console.log(`  product ${product.productId}: origins ${product.origins.join(', ')}`)
+  for (const product of options.products ?? [])
+    console.log(`  product ${product.productId}: origins ${product.origins.join(', ')}`)
   if (!options.products) {
     const { productId, serviceKey, verificationSecret } = DEMO_PRODUCT
-    console.log(`  product ${productId} (serviceKey ${serviceKey}, verificationSecret ${verificationSecret}): any localhost origin`)
+    console.log(
+      `  product ${productId} (serviceKey ${serviceKey}, verificationSecret ${verificationSecret}): any localhost origin`,
+    )
   }
-  if (options.strict) console.log('  strict: only what the vendor page documents (tokens that are not JWTs, no ready flag, no command queue)')
+  if (options.strict)
+    console.log(
+      '  strict: only what the vendor page documents (tokens that are not JWTs, no ready flag, no command queue)',
+    )
   const { scriptBytes = 0, startupMs = 0 } = options.weight ?? {}
-  if (scriptBytes || startupMs) console.log(`  weight: the script padded to ${scriptBytes} bytes, ${startupMs} ms of blocking start-up work`)
+  if (scriptBytes || startupMs)
+    console.log(`  weight: the script padded to ${scriptBytes} bytes, ${startupMs} ms of blocking start-up work`)
   if (options.faults) console.log('  fault knobs on: POST /__emulator/faults')
   const stop = async () => {
     await emulator.close()

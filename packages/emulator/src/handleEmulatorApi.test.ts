@@ -6,7 +6,8 @@ import { mintToken, postJson, sendMessage, useEmulator } from '@widgent/test-uti
 const setFaults = (url: string, faults: Record<string, unknown>) => postJson(`${url}/__emulator/faults`, faults)
 const { productId, verificationSecret } = DEMO_PRODUCT
 const NO_WEIGHT = { scriptBytes: 0, startupMs: 0 }
-const tokenRequest = (url: string) => postJson(`${url}/v1/auth/user-token`, { productId, verificationSecret, userId: 'ada-1' })
+const tokenRequest = (url: string) =>
+  postJson(`${url}/v1/auth/user-token`, { productId, verificationSecret, userId: 'ada-1' })
 
 describe('fault knobs', () => {
   it.each([
@@ -18,7 +19,11 @@ describe('fault knobs', () => {
     ['DELETE', '/__emulator/log'],
   ])('are off unless enabled: %s %s answers 404', async (method, path) => {
     const emulator = await useEmulator()
-    const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method == 'POST' ? '{"script":"404"}' : undefined })
+    const response = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: method == 'POST' ? '{"script":"404"}' : undefined,
+    })
     expect(response.status).toBe(404)
     expect((await response.json()).error).toMatch(/--faults/)
     expect((await fetch(`${emulator.url}/widget.js`)).status).toBe(200)
@@ -50,10 +55,14 @@ describe('fault knobs', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290)
   })
 
-  it("POST merges into the current faults; DELETE clears them", async () => {
+  it('POST merges into the current faults; DELETE clears them', async () => {
     const emulator = await useEmulator({ faults: true })
     await setFaults(emulator.url, { script: 'slow', scriptDelayMs: 50 })
-    expect(await (await setFaults(emulator.url, { tokenDelayMs: 10 })).json()).toEqual({ script: 'slow', scriptDelayMs: 50, tokenDelayMs: 10 })
+    expect(await (await setFaults(emulator.url, { tokenDelayMs: 10 })).json()).toEqual({
+      script: 'slow',
+      scriptDelayMs: 50,
+      tokenDelayMs: 10,
+    })
     expect(await (await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' })).json()).toEqual({})
   })
 
@@ -109,7 +118,11 @@ describe('fault knobs', () => {
 
   it('POST /__emulator/config changes the token lifetime at run time and answers every setting', async () => {
     const emulator = await useEmulator({ faults: true })
-    expect(await (await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 5 })).json()).toEqual({ tokenTtlSeconds: 5, strict: false, weight: NO_WEIGHT })
+    expect(await (await postJson(`${emulator.url}/__emulator/config`, { tokenTtlSeconds: 5 })).json()).toEqual({
+      tokenTtlSeconds: 5,
+      strict: false,
+      weight: NO_WEIGHT,
+    })
     const { token } = await mintToken(emulator.url)
     const { iat, exp } = claimsOf(token) as { iat: number; exp: number }
     expect(exp - iat).toBeGreaterThanOrEqual(5)
@@ -118,13 +131,21 @@ describe('fault knobs', () => {
     expect(bad.status).toBe(400)
     expect((await bad.json()).field).toBe('tokenTtlSeconds')
     expect((await postJson(`${emulator.url}/__emulator/config`, { other: 1 })).status).toBe(400)
-    expect(await (await fetch(`${emulator.url}/__emulator/config`)).json()).toEqual({ tokenTtlSeconds: 5, strict: false, weight: NO_WEIGHT })
+    expect(await (await fetch(`${emulator.url}/__emulator/config`)).json()).toEqual({
+      tokenTtlSeconds: 5,
+      strict: false,
+      weight: NO_WEIGHT,
+    })
   })
 
   it('POST /__emulator/config turns strict mode on and off for tokens minted and scripts served afterwards', async () => {
     const emulator = await useEmulator({ faults: true })
     const before = await mintToken(emulator.url)
-    expect(await (await postJson(`${emulator.url}/__emulator/config`, { strict: true })).json()).toEqual({ tokenTtlSeconds: 3600, strict: true, weight: NO_WEIGHT })
+    expect(await (await postJson(`${emulator.url}/__emulator/config`, { strict: true })).json()).toEqual({
+      tokenTtlSeconds: 3600,
+      strict: true,
+      weight: NO_WEIGHT,
+    })
     const strict = await mintToken(emulator.url)
     expect([isJwt(before.token), isJwt(strict.token)]).toEqual([true, false])
     expect(Object.keys(strict.answer)).toEqual(['token'])
@@ -142,11 +163,15 @@ describe('fault knobs', () => {
     const emulator = await useEmulator({ faults: true })
     const size = async () => (await (await fetch(`${emulator.url}/widget.js`)).arrayBuffer()).byteLength
     expect(await size()).toBeLessThan(20_000)
-    const answer = await postJson(`${emulator.url}/__emulator/config`, { weight: { scriptBytes: 300_000, startupMs: 150 } })
+    const answer = await postJson(`${emulator.url}/__emulator/config`, {
+      weight: { scriptBytes: 300_000, startupMs: 150 },
+    })
     expect((await answer.json()).weight).toEqual({ scriptBytes: 300_000, startupMs: 150 })
     expect(await size()).toBe(300_000)
     expect(await (await fetch(`${emulator.url}/widget.js`)).text()).toContain('"startupMs":150')
-    expect((await (await postJson(`${emulator.url}/__emulator/config`, { weight: { startupMs: 10 } })).json()).weight).toEqual({ scriptBytes: 0, startupMs: 10 })
+    expect(
+      (await (await postJson(`${emulator.url}/__emulator/config`, { weight: { startupMs: 10 } })).json()).weight,
+    ).toEqual({ scriptBytes: 0, startupMs: 10 })
     expect(await size()).toBeLessThan(20_000)
   })
 
@@ -163,11 +188,16 @@ describe('fault knobs', () => {
     const response = await postJson(`${emulator.url}/__emulator/config`, settings)
     expect(response.status).toBe(400)
     expect((await response.json()).field).toBe(field)
-    expect((await (await fetch(`${emulator.url}/__emulator/config`)).json()).weight).toEqual({ scriptBytes: 0, startupMs: 5 })
+    expect((await (await fetch(`${emulator.url}/__emulator/config`)).json()).weight).toEqual({
+      scriptBytes: 0,
+      startupMs: 5,
+    })
   })
 
   it('refuses a bad weight at start, saying which', async () => {
-    await expect(useEmulator({ weight: { scriptBytes: -5 } })).rejects.toThrow(/weight.scriptBytes must be a whole number from 0 to 10000000/)
+    await expect(useEmulator({ weight: { scriptBytes: -5 } })).rejects.toThrow(
+      /weight.scriptBytes must be a whole number from 0 to 10000000/,
+    )
   })
 
   it('setTokenTtl() and configure() on the handle do the same, with or without faults', async () => {
@@ -178,7 +208,9 @@ describe('fault knobs', () => {
     expect(() => emulator.setTokenTtl(0)).toThrow(/at least 1/)
     expect(emulator.configure({ strict: true })).toEqual({ tokenTtlSeconds: 2, strict: true, weight: NO_WEIGHT })
     expect(isJwt((await mintToken(emulator.url)).token)).toBe(false)
-    expect(() => emulator.configure({ strict: 1 as never, tokenTtlSeconds: 60 })).toThrow(/strict must be true or false/)
+    expect(() => emulator.configure({ strict: 1 as never, tokenTtlSeconds: 60 })).toThrow(
+      /strict must be true or false/,
+    )
     expect(emulator.configure({})).toEqual({ tokenTtlSeconds: 2, strict: true, weight: NO_WEIGHT })
   })
 })
@@ -188,9 +220,15 @@ describe('GET /__emulator/log', () => {
     const emulator = await useEmulator()
     const origin = 'http://localhost:5173'
     await fetch(`${emulator.url}/widget.js`)
-    await fetch(`${emulator.url}/v1/widget/config?productId=demo-product&serviceKey=demo-service-key`, { headers: { Origin: origin } })
+    await fetch(`${emulator.url}/v1/widget/config?productId=demo-product&serviceKey=demo-service-key`, {
+      headers: { Origin: origin },
+    })
     const { token } = await mintToken(emulator.url)
-    await postJson(`${emulator.url}/v1/messages`, { productId, text: 'hi' }, { Origin: origin, Authorization: `Bearer ${token}` })
+    await postJson(
+      `${emulator.url}/v1/messages`,
+      { productId, text: 'hi' },
+      { Origin: origin, Authorization: `Bearer ${token}` },
+    )
     await postJson(`${emulator.url}/v1/auth/user-token`, { productId, verificationSecret: 'wrong', userId: 'x' })
     const response = await fetch(`${emulator.url}/__emulator/log`)
     const log = await response.json()
@@ -200,7 +238,14 @@ describe('GET /__emulator/log', () => {
       messages: [{ identity: 'ada-1', text: 'hi', origin, expired: false }],
       inits: [{ productId, origin }],
       scriptLoads: 1,
-      rejected: [{ method: 'POST', path: '/v1/auth/user-token', status: 401, reason: expect.stringMatching(/verificationSecret/) }],
+      rejected: [
+        {
+          method: 'POST',
+          path: '/v1/auth/user-token',
+          status: 401,
+          reason: expect.stringMatching(/verificationSecret/),
+        },
+      ],
     })
   })
 
@@ -225,7 +270,11 @@ describe('GET /__emulator/log', () => {
     const emulator = await useEmulator({ faults: true })
     const preflight = await fetch(`${emulator.url}/__emulator/faults`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST')

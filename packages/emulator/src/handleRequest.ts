@@ -27,13 +27,23 @@ export async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, 
   try {
     const methods = ROUTES[url.pathname]
     if (url.pathname.startsWith('/__emulator/')) await handleEmulatorApi(ctx, req, res, url)
-    else if (!methods) throw new HttpError(404, `No endpoint ${url.pathname}: see the emulator README for the ones it has.`)
-    else if (!methods[method]) throw new HttpError(405, `${url.pathname} does not answer ${method}.`, undefined, { Allow: Object.keys(methods).join(', ') })
+    else if (!methods)
+      throw new HttpError(404, `No endpoint ${url.pathname}: see the emulator README for the ones it has.`)
+    else if (!methods[method])
+      throw new HttpError(405, `${url.pathname} does not answer ${method}.`, undefined, {
+        Allow: Object.keys(methods).join(', '),
+      })
     else await methods[method](ctx, req, res, url)
   } catch (error) {
     if (ctx.closing.aborted) return void res.destroy()
     const refusal = error instanceof HttpError ? error : new HttpError(500, `Emulator bug: ${String(error)}`)
-    ctx.log.rejected.push({ method, path: url.pathname, status: refusal.status, reason: refusal.message, at: Date.now() })
+    ctx.log.rejected.push({
+      method,
+      path: url.pathname,
+      status: refusal.status,
+      reason: refusal.message,
+      at: Date.now(),
+    })
     if (res.headersSent) return void res.destroy()
     const body = refusal.field ? { error: refusal.message, field: refusal.field } : { error: refusal.message }
     sendJson(res, refusal.status, body, refusal.headers)

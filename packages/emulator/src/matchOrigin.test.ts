@@ -18,7 +18,16 @@ describe('matchOrigin', () => {
   })
 
   it('isLoopbackOrigin accepts only this machine', () => {
-    expect(['http://localhost:1', 'http://127.0.0.1:2', 'http://[::1]:3'].map(isLoopbackOrigin)).toEqual([true, true, true])
-    expect(['https://example.com', 'http://127.0.0.2', 'null', undefined].map(isLoopbackOrigin)).toEqual([false, false, false, false])
+    expect(['http://localhost:1', 'http://127.0.0.1:2', 'http://[::1]:3'].map(isLoopbackOrigin)).toEqual([
+      true,
+      true,
+      true,
+    ])
+    expect(['https://example.com', 'http://127.0.0.2', 'null', undefined].map(isLoopbackOrigin)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 })

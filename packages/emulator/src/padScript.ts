@@ -11,5 +11,7 @@ export function padScript(script: string, bytes: number): string {
   if (gap <= 0) return script
   const noise = gap - COMMENT.length - 2
   if (noise < 1) return script + '\n'.repeat(gap)
-  return `${script}${COMMENT}${randomBytes(Math.ceil((noise * 3) / 4)).toString('base64').slice(0, noise)}'\n`
+  return `${script}${COMMENT}${randomBytes(Math.ceil((noise * 3) / 4))
+    .toString('base64')
+    .slice(0, noise)}'\n`
 }

@@ -16,18 +16,25 @@ export function parseFaults(body: Record<string, unknown>): EmulatorFaults {
   const faults: EmulatorFaults = {}
   for (const [field, value] of Object.entries(body)) {
     if (field == 'script') {
-      if (!SCRIPT_MODES.includes(value as string)) throw bad(field, `one of ${SCRIPT_MODES.map((m) => `'${m}'`).join(', ')}`)
+      if (!SCRIPT_MODES.includes(value as string))
+        throw bad(field, `one of ${SCRIPT_MODES.map((m) => `'${m}'`).join(', ')}`)
       faults.script = value as EmulatorFaults['script']
     } else if (field == 'scriptDelayMs' || field == 'tokenDelayMs') {
       faults[field] = delayMs(field, value)
     } else if (field == 'tokenStatus') {
-      if (!Number.isInteger(value) || (value as number) < 400 || (value as number) > 599) throw bad(field, 'an HTTP error status from 400 to 599')
+      if (!Number.isInteger(value) || (value as number) < 400 || (value as number) > 599)
+        throw bad(field, 'an HTTP error status from 400 to 599')
       faults.tokenStatus = value as number
     } else if (field == 'tokenFailCount') {
-      if (!Number.isInteger(value) || (value as number) < 1) throw bad(field, 'a whole number, at least 1 (leave it out for unlimited)')
+      if (!Number.isInteger(value) || (value as number) < 1)
+        throw bad(field, 'a whole number, at least 1 (leave it out for unlimited)')
       faults.tokenFailCount = value as number
     } else {
-      throw new HttpError(400, `Unknown fault knob "${field}": use script, scriptDelayMs, tokenStatus, tokenFailCount or tokenDelayMs.`, field)
+      throw new HttpError(
+        400,
+        `Unknown fault knob "${field}": use script, scriptDelayMs, tokenStatus, tokenFailCount or tokenDelayMs.`,
+        field,
+      )
     }
   }
   return faults

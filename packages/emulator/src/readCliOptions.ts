@@ -37,8 +37,12 @@ export function readCliOptions(args: string[]): EmulatorOptions {
   if (values.strict) options.strict = true
   if (values.weight !== undefined) {
     const [scriptBytes, startupMs, ...rest] = values.weight.split(',')
-    if (rest.length || startupMs === undefined) throw new Error(`--weight needs <scriptBytes>,<startupMs>, e.g. 300000,150 (got "${values.weight}").`)
-    options.weight = { scriptBytes: wholeNumber('--weight', scriptBytes!), startupMs: wholeNumber('--weight', startupMs) }
+    if (rest.length || startupMs === undefined)
+      throw new Error(`--weight needs <scriptBytes>,<startupMs>, e.g. 300000,150 (got "${values.weight}").`)
+    options.weight = {
+      scriptBytes: wholeNumber('--weight', scriptBytes!),
+      startupMs: wholeNumber('--weight', startupMs),
+    }
   }
   if (values.faults) options.faults = true
   return options

@@ -55,7 +55,8 @@ export async function startEmulator({
 function productMap(products: EmulatorProduct[]): Map<string, EmulatorProduct> {
   const map = new Map<string, EmulatorProduct>()
   for (const product of products) {
-    if (map.has(checkProduct(product).productId)) throw new TypeError(`Product "${product.productId}" is listed twice: give each product its own productId.`)
+    if (map.has(checkProduct(product).productId))
+      throw new TypeError(`Product "${product.productId}" is listed twice: give each product its own productId.`)
     map.set(product.productId, product)
   }
   return map

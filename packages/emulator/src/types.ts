@@ -72,7 +72,14 @@ export interface EmulatorLog {
     exp: number
     at: number
   }>
-  messages: Array<{ productId: string; identity: string; text: string; origin: string | null; expired: boolean; at: number }>
+  messages: Array<{
+    productId: string
+    identity: string
+    text: string
+    origin: string | null
+    expired: boolean
+    at: number
+  }>
   /** Inits the emulator accepted (`productId` and `serviceKey` checked). */
   inits: Array<{ productId: string; origin: string | null; at: number }>
   /** How many times the widget script was served. */

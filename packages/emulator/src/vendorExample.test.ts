@@ -23,18 +23,26 @@ async function vendorApp(emulatorUrl: string, user: Record<string, unknown>) {
 afterEach(() => void vi.unstubAllEnvs())
 
 describe("the vendor page's own Express example against the emulator", () => {
-  it.each(EMULATOR_MODES)('gets a token that the message endpoint accepts for that user ($mode)', async ({ strict }) => {
-    vi.stubEnv('WIDGENT_PRODUCT_ID', DEMO_PRODUCT.productId)
-    vi.stubEnv('WIDGENT_VERIFICATION_SECRET', DEMO_PRODUCT.verificationSecret)
-    const emulator = await useEmulator({ strict })
-    const app = await vendorApp(emulator.url, { id: 'ada-1', name: 'Ada', plan: 'pro' })
-    const response = await fetch(`${app}/api/widgent-token`)
-    expect(response.status).toBe(200)
-    const { token } = await response.json()
-    expect(claimsOf(token)).toMatchObject({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' }, pid: 'demo-product' })
-    const message = await sendMessage(emulator.url, { token, text: 'hi' })
-    expect(await message.json()).toEqual({ reply: 'Hi Ada! You said: "hi"', identity: 'ada-1', expired: false })
-  })
+  it.each(EMULATOR_MODES)(
+    'gets a token that the message endpoint accepts for that user ($mode)',
+    async ({ strict }) => {
+      vi.stubEnv('WIDGENT_PRODUCT_ID', DEMO_PRODUCT.productId)
+      vi.stubEnv('WIDGENT_VERIFICATION_SECRET', DEMO_PRODUCT.verificationSecret)
+      const emulator = await useEmulator({ strict })
+      const app = await vendorApp(emulator.url, { id: 'ada-1', name: 'Ada', plan: 'pro' })
+      const response = await fetch(`${app}/api/widgent-token`)
+      expect(response.status).toBe(200)
+      const { token } = await response.json()
+      expect(claimsOf(token)).toMatchObject({
+        sub: 'ada-1',
+        name: 'Ada',
+        metadata: { plan: 'pro' },
+        pid: 'demo-product',
+      })
+      const message = await sendMessage(emulator.url, { token, text: 'hi' })
+      expect(await message.json()).toEqual({ reply: 'Hi Ada! You said: "hi"', identity: 'ada-1', expired: false })
+    },
+  )
 
   it('a user with no name or plan still gets a token (both fields left out)', async () => {
     vi.stubEnv('WIDGENT_PRODUCT_ID', DEMO_PRODUCT.productId)

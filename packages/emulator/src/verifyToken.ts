@@ -27,8 +27,17 @@ export function verifyToken(token: string, key: Buffer): VerifiedToken {
     const strict = head == OPAQUE_PREFIX
     if (!strict && JSON.parse(Buffer.from(head, 'base64url').toString()).alg != 'HS256') throw new Error()
     const expiresAt = strict ? claims.expiresAt : claims.exp * 1000
-    if (typeof claims.sub != 'string' || !Number.isFinite(expiresAt)) return { ok: false, reason: 'no subject or expiry in it' }
-    return { ok: true, claims: { sub: claims.sub, name: typeof claims.name == 'string' ? claims.name : undefined, pid: claims.pid, expiresAt } }
+    if (typeof claims.sub != 'string' || !Number.isFinite(expiresAt))
+      return { ok: false, reason: 'no subject or expiry in it' }
+    return {
+      ok: true,
+      claims: {
+        sub: claims.sub,
+        name: typeof claims.name == 'string' ? claims.name : undefined,
+        pid: claims.pid,
+        expiresAt,
+      },
+    }
   } catch {
     return { ok: false, reason: 'malformed token: unreadable header or payload' }
   }

@@ -60,7 +60,10 @@ describe.each(EMULATOR_MODES)('the widget ($mode)', ({ strict }) => {
     expect(panel!.shadowRoot).not.toBeNull()
     expect(shadowText(panel!)).toContain('Chatting anonymously')
     expect(panel!.shadowRoot!.querySelector('input')).not.toBeNull()
-    expect(emulator.log()).toMatchObject({ scriptLoads: 1, inits: [{ productId: 'demo-product', origin: 'http://localhost:5173' }] })
+    expect(emulator.log()).toMatchObject({
+      scriptLoads: 1,
+      inits: [{ productId: 'demo-product', origin: 'http://localhost:5173' }],
+    })
     expect(page.errors).toEqual([])
   })
 
@@ -79,7 +82,9 @@ describe.each(EMULATOR_MODES)('the widget ($mode)', ({ strict }) => {
     await eventually(() => expect(page.panels()[0]!.dataset.identity).toBe('anonymous'))
     page.widgent()('setIdentityTokenFetcher', ada)
     expect(ada.calls).toHaveLength(2)
-    await eventually(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['ada-1', 'anonymous', 'ada-1']))
+    await eventually(() =>
+      expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['ada-1', 'anonymous', 'ada-1']),
+    )
   })
 
   it('shows who it thinks is talking: data-identity, data-name and the panel text', async () => {
@@ -144,9 +149,12 @@ describe.each(EMULATOR_MODES)('the widget ($mode)', ({ strict }) => {
   })
 
   it.each([
-    ['throws', () => {
-      throw new Error('offline')
-    }],
+    [
+      'throws',
+      () => {
+        throw new Error('offline')
+      },
+    ],
     ['rejects', () => Promise.reject(new Error('offline'))],
     ['answers a non-string', () => Promise.resolve({ token: 'x' })],
     ['answers something that is not a token Widgent minted', () => Promise.resolve('opaque')],
@@ -220,7 +228,9 @@ describe.each(EMULATOR_MODES)('the widget ($mode)', ({ strict }) => {
     const send = async (text: string) => {
       root.querySelector('input')!.value = text
       root.querySelector('form')!.requestSubmit()
-      await eventually(() => expect(root.querySelector('li[data-from="agent"]:last-child, li[data-from="error"]:last-child')).not.toBeNull())
+      await eventually(() =>
+        expect(root.querySelector('li[data-from="agent"]:last-child, li[data-from="error"]:last-child')).not.toBeNull(),
+      )
       return root.querySelector('li:last-child')!.textContent
     }
     expect(await send('who am I?')).toMatch(/anonymously/)
@@ -279,16 +289,28 @@ describe.each(EMULATOR_MODES)('the widget ($mode)', ({ strict }) => {
     expect(launcher.type).toBe('button')
     expect(launcher.getAttribute('aria-label')).toBe('Widgent chat')
     expect(launcher.getAttribute('aria-controls')).toBe(section.id)
-    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual(['false', true, 'false'])
+    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual([
+      'false',
+      true,
+      'false',
+    ])
     // Who is chatting shows on the host whether the panel is open or closed.
     page.widgent()('setIdentityTokenFetcher', () => Promise.resolve(token))
     await eventually(() => expect([panel.dataset.identity, panel.dataset.name]).toEqual(['ada-1', 'Ada']))
     launcher.click()
-    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual(['true', false, 'true'])
+    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual([
+      'true',
+      false,
+      'true',
+    ])
     expect(panel.shadowRoot!.activeElement).toBe(panel.shadowRoot!.querySelector('input'))
     expect([panel.dataset.identity, panel.dataset.name]).toEqual(['ada-1', 'Ada'])
     launcher.click()
-    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual(['false', true, 'false'])
+    expect([panel.dataset.open, section.hidden, launcher.getAttribute('aria-expanded')]).toEqual([
+      'false',
+      true,
+      'false',
+    ])
     expect(page.panels()).toHaveLength(1)
   })
 
@@ -372,7 +394,9 @@ describe('the default mode: kinder than the vendor page', () => {
     await page.ready
     expect([first.calls.length, second.calls.length]).toEqual([1, 1])
     expect(first.calls[0]).toBeLessThanOrEqual(second.calls[0]!)
-    await eventually(() => expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'grace-2']))
+    await eventually(() =>
+      expect(page.widgent().__emulator.answers.map((a) => a.identity)).toEqual(['anonymous', 'grace-2']),
+    )
     expect(page.panels()[0]!.dataset.identity).toBe('grace-2')
   })
 })
@@ -400,7 +424,9 @@ describe('strict mode: only what the vendor page documents', () => {
     await page.ready
     expect(early.calls).toEqual([])
     expect(page.widgent().__emulator.dropped).toEqual(['setIdentityTokenFetcher'])
-    expect(page.warnings).toEqual([expect.stringMatching(/"setIdentityTokenFetcher" was sent before widgent:ready, so it is dropped/)])
+    expect(page.warnings).toEqual([
+      expect.stringMatching(/"setIdentityTokenFetcher" was sent before widgent:ready, so it is dropped/),
+    ])
     expect(page.panels()[0]!.dataset.identity).toBe('anonymous')
     // The same command after ready is honoured.
     const late = recordingFetcher(() => token)
@@ -415,7 +441,10 @@ describe('strict mode: only what the vendor page documents', () => {
     const page = await readyPage(emulator)
     page.widgent()('open')
     page.widgent()('close')
-    expect(page.errors).toEqual([expect.stringMatching(/unknown command "open"/), expect.stringMatching(/unknown command "close"/)])
+    expect(page.errors).toEqual([
+      expect.stringMatching(/unknown command "open"/),
+      expect.stringMatching(/unknown command "close"/),
+    ])
     expect(page.panels()[0]!.dataset.open).toBe('false')
   })
 

@@ -1,4 +1,13 @@
-import { addComponent, addImports, addPlugin, addServerImports, createResolver, defineNuxtModule, extendViteConfig, useLogger } from '@nuxt/kit'
+import {
+  addComponent,
+  addImports,
+  addPlugin,
+  addServerImports,
+  createResolver,
+  defineNuxtModule,
+  extendViteConfig,
+  useLogger,
+} from '@nuxt/kit'
 import type { WidgentOptions } from '@widgent/vue'
 
 /** The browser options that fit in runtime config: all but the functions and the per-request `nonce`. */
@@ -17,7 +26,12 @@ export interface ModuleOptions extends Partial<WidgentPublicOptions> {
 
 /** `runtimeConfig.public.widgent`: what the plugin gives `WidgentPlugin`. Empty strings stand for "not set". */
 export interface ModulePublicRuntimeConfig {
-  widgent: { productId: string; serviceKey: string; scriptUrl: string; tokenEndpoint: string } & Partial<WidgentPublicOptions>
+  widgent: {
+    productId: string
+    serviceKey: string
+    scriptUrl: string
+    tokenEndpoint: string
+  } & Partial<WidgentPublicOptions>
 }
 
 /** `runtimeConfig.widgent`: what `defineWidgentTokenHandler` reads on the server. Empty strings stand for "not set". */
@@ -34,11 +48,26 @@ export default defineNuxtModule<ModuleOptions>({
     const config = nuxt.options.runtimeConfig
     // Every key that NUXT_ variables may override must exist, so the unset ones are empty strings. What the app's own
     // runtimeConfig says wins over the module options.
-    config.public.widgent = { productId: '', serviceKey: '', scriptUrl: '', tokenEndpoint: DEFAULT_TOKEN_ENDPOINT, ...browser, ...(config.public.widgent as object) }
-    config.widgent = { apiUrl: apiUrl ?? '', verificationSecret: verificationSecret ?? '', ...(config.widgent as object) }
+    config.public.widgent = {
+      productId: '',
+      serviceKey: '',
+      scriptUrl: '',
+      tokenEndpoint: DEFAULT_TOKEN_ENDPOINT,
+      ...browser,
+      ...(config.public.widgent as object),
+    }
+    config.widgent = {
+      apiUrl: apiUrl ?? '',
+      verificationSecret: verificationSecret ?? '',
+      ...(config.widgent as object),
+    }
     const { productId, serviceKey } = config.public.widgent as ModulePublicRuntimeConfig['widgent']
     // Not for `nuxi prepare` and `nuxi typecheck`: they run nothing.
-    if (!nuxt.options._prepare && (!(productId || process.env.NUXT_PUBLIC_WIDGENT_PRODUCT_ID) || !(serviceKey || process.env.NUXT_PUBLIC_WIDGENT_SERVICE_KEY))) {
+    if (
+      !nuxt.options._prepare &&
+      (!(productId || process.env.NUXT_PUBLIC_WIDGENT_PRODUCT_ID) ||
+        !(serviceKey || process.env.NUXT_PUBLIC_WIDGENT_SERVICE_KEY))
+    ) {
       useLogger('@widgent/nuxt').warn(
         'No Widgent product: set widgent.productId and widgent.serviceKey in nuxt.config, or NUXT_PUBLIC_WIDGENT_PRODUCT_ID and NUXT_PUBLIC_WIDGENT_SERVICE_KEY where the app runs.',
       )
@@ -50,11 +79,16 @@ export default defineNuxtModule<ModuleOptions>({
     addImports(['useWidgent', 'useWidgentIdentity'].map((name) => ({ name, from: resolve('./runtime/composables') })))
     // The launcher facade, for pages with `load: 'interaction'` (only the pages that render it ship it).
     addComponent({ name: 'WidgentLauncher', export: 'WidgentLauncher', filePath: '@widgent/vue' })
-    addServerImports([{ name: 'defineWidgentTokenHandler', from: resolve('./runtime/server/defineWidgentTokenHandler') }])
+    addServerImports([
+      { name: 'defineWidgentTokenHandler', from: resolve('./runtime/server/defineWidgentTokenHandler') },
+    ])
     // Found up front in development, so the first page load never makes Vite add them and reload the page.
     extendViteConfig((vite) => {
       vite.optimizeDeps ||= {}
-      ;(vite.optimizeDeps.include ||= []).push('@widgent/nuxt > @widgent/vue', '@widgent/nuxt > @widgent/vue > @widgent/core')
+      ;(vite.optimizeDeps.include ||= []).push(
+        '@widgent/nuxt > @widgent/vue',
+        '@widgent/nuxt > @widgent/vue > @widgent/core',
+      )
     })
   },
 })

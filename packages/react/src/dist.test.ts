@@ -11,9 +11,13 @@ it.each(['index.js', 'index.cjs', 'next.js', 'next.cjs'])("dist/%s starts with '
   expect(dist(file)).toMatch(/^'use client';\n/)
 })
 
-it.each(['next.js', 'next.cjs'])('dist/%s writes process.env.NEXT_PUBLIC_WIDGENT_* out in full, so Next.js can inline them', (file) => {
-  for (const name of ['PRODUCT_ID', 'SERVICE_KEY', 'SCRIPT_URL']) expect(dist(file)).toContain(`process.env.NEXT_PUBLIC_WIDGENT_${name}`)
-})
+it.each(['next.js', 'next.cjs'])(
+  'dist/%s writes process.env.NEXT_PUBLIC_WIDGENT_* out in full, so Next.js can inline them',
+  (file) => {
+    for (const name of ['PRODUCT_ID', 'SERVICE_KEY', 'SCRIPT_URL'])
+      expect(dist(file)).toContain(`process.env.NEXT_PUBLIC_WIDGENT_${name}`)
+  },
+)
 
 // A copy of the provider inside next.js would be a second context: useWidgent() from '@widgent/react' would not find it.
 it('dist/next.js takes the provider and hooks from @widgent/react, by name', () => {

@@ -1,7 +1,13 @@
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
 import type { ReactNode } from 'react'
 import { expectTypeOf, it } from 'vitest'
-import { WidgentProvider, useWidgent, useWidgentIdentity, type WidgentLauncherProps, type WidgentProviderProps } from './index'
+import {
+  WidgentProvider,
+  useWidgent,
+  useWidgentIdentity,
+  type WidgentLauncherProps,
+  type WidgentProviderProps,
+} from './index'
 
 it('WidgentProvider takes the core options as props, and children', () => {
   expectTypeOf(WidgentProvider).parameter(0).toEqualTypeOf<WidgentProviderProps>()
@@ -24,7 +30,13 @@ it('useWidgentIdentity takes a user, null (signed out) or undefined (auth loadin
 })
 
 it('WidgentLauncher takes the launcher options, a look of your own and a class', () => {
-  expectTypeOf<{ label: 'Chat'; side: 'left'; command: null; children: ReactNode; className: 'c' }>().toExtend<WidgentLauncherProps>()
+  expectTypeOf<{
+    label: 'Chat'
+    side: 'left'
+    command: null
+    children: ReactNode
+    className: 'c'
+  }>().toExtend<WidgentLauncherProps>()
   expectTypeOf<{ side: 'top' }>().not.toExtend<WidgentLauncherProps>()
   expectTypeOf<{ size: '56px' }>().not.toExtend<WidgentLauncherProps>()
 })

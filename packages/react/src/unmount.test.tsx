@@ -48,7 +48,14 @@ it('unmount releases every listener, and the last unmount destroys the client', 
   unmount()
   expect(subscriptions()).toBe(0)
   expect(windowListeners()).toBe(0)
-  expect(client.getSnapshot()).toEqual({ widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null })
+  expect(client.getSnapshot()).toEqual({
+    widget: 'idle',
+    identity: 'unknown',
+    user: null,
+    expiresAt: null,
+    error: null,
+    retryAt: null,
+  })
   // A destroyed client tells the widget nothing about anyone.
   expect(await widget.ask()).toBe('')
 })

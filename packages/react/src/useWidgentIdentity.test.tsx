@@ -18,7 +18,15 @@ function Identity({ user }: { user: WidgentUser | null | undefined }) {
 }
 
 /** The app: a provider and `count` components that each tell the kit who is signed in. */
-function App({ options, user, count = 1 }: { options: WidgentOptions; user: WidgentUser | null | undefined; count?: number }) {
+function App({
+  options,
+  user,
+  count = 1,
+}: {
+  options: WidgentOptions
+  user: WidgentUser | null | undefined
+  count?: number
+}) {
   return (
     <WidgentProvider {...options}>
       {Array.from({ length: count }, (_, i) => (
@@ -148,7 +156,13 @@ describe('useWidgent', () => {
       return null
     }
     expect(() => render(<Bare />)).toThrow(expect.objectContaining({ name: 'WidgentError', code: 'config' }))
-    expect(() => render(<WidgentProvider {...options}><Bare /></WidgentProvider>)).not.toThrow()
+    expect(() =>
+      render(
+        <WidgentProvider {...options}>
+          <Bare />
+        </WidgentProvider>,
+      ),
+    ).not.toThrow()
   })
 
   it('refuses a verificationSecret at once', () => {

@@ -4,13 +4,22 @@ import { describe, expect, it } from 'vitest'
 
 /** Bundles `code` that imports @widgent/server the way an app's bundler would. */
 const bundle = (code: string, options: BuildOptions) =>
-  build({ stdin: { contents: code, resolveDir: import.meta.dirname }, bundle: true, write: false, logLevel: 'silent', format: 'esm', ...options })
+  build({
+    stdin: { contents: code, resolveDir: import.meta.dirname },
+    bundle: true,
+    write: false,
+    logLevel: 'silent',
+    format: 'esm',
+    ...options,
+  })
 
 const USE = "import { createUserToken } from '@widgent/server'; export default createUserToken"
 
 describe('@widgent/server never lands in a browser bundle by accident', () => {
   it('fails a browser build that imports it', async () => {
-    const failure = await bundle(USE, { platform: 'browser' }).catch((error: { errors: Array<{ text: string; location: { file: string } | null }> }) => error)
+    const failure = await bundle(USE, { platform: 'browser' }).catch(
+      (error: { errors: Array<{ text: string; location: { file: string } | null }> }) => error,
+    )
     expect(failure).toHaveProperty('errors')
     const [error] = (failure as { errors: Array<{ text: string; location: { file: string } | null }> }).errors
     expect(error!.text).toMatch(/No matching export .*browser\.js/)

@@ -31,19 +31,31 @@ afterEach(() => void vi.unstubAllEnvs())
 describe('createUserToken', () => {
   it('gets a token from the emulator that its message endpoint accepts', async () => {
     const emulator = await useEmulator()
-    const result = await createUserToken({ ...CREDENTIALS, userId: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } }, { apiUrl: emulator.url })
+    const result = await createUserToken(
+      { ...CREDENTIALS, userId: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } },
+      { apiUrl: emulator.url },
+    )
     expect(result.expiresAt).toBe((claimsOf(result.token).exp as number) * 1000)
     expect(claimsOf(result.token)).toMatchObject({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } })
-    expect(await messageAs(emulator.url, result.token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
+    expect(await messageAs(emulator.url, result.token)).toMatchObject({
+      identity: 'ada-1',
+      reply: 'Hi Ada! You said: "hello"',
+    })
   })
 
   it('works unchanged against a strict emulator: a token that is not a JWT, and no expiresAt', async () => {
     const emulator = await useEmulator({ strict: true })
-    const result = await createUserToken({ ...CREDENTIALS, userId: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } }, { apiUrl: emulator.url })
+    const result = await createUserToken(
+      { ...CREDENTIALS, userId: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } },
+      { apiUrl: emulator.url },
+    )
     expect(result).toEqual({ token: expect.any(String) })
     expect(isJwt(result.token)).toBe(false)
     expect(claimsOf(result.token)).toMatchObject({ sub: 'ada-1', name: 'Ada', metadata: { plan: 'pro' } })
-    expect(await messageAs(emulator.url, result.token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
+    expect(await messageAs(emulator.url, result.token)).toMatchObject({
+      identity: 'ada-1',
+      reply: 'Hi Ada! You said: "hello"',
+    })
   })
 
   it('reads WIDGENT_PRODUCT_ID, WIDGENT_VERIFICATION_SECRET and WIDGENT_API_URL by default', async () => {
@@ -64,7 +76,9 @@ describe('createUserToken', () => {
     expect(claimsOf(token)).toMatchObject({ sub: 'ada-1', pid: 'demo-product' })
     // The same id under both names is fine.
     vi.stubEnv('WIDGENT_PRODUCT_ID', CREDENTIALS.productId)
-    expect(claimsOf((await createUserToken({ userId: 'ada-1' }, { apiUrl: emulator.url })).token).pid).toBe('demo-product')
+    expect(claimsOf((await createUserToken({ userId: 'ada-1' }, { apiUrl: emulator.url })).token).pid).toBe(
+      'demo-product',
+    )
   })
 
   it('refuses, before sending, a WIDGENT_PRODUCT_ID that differs from NEXT_PUBLIC_WIDGENT_PRODUCT_ID', async () => {
@@ -74,7 +88,9 @@ describe('createUserToken', () => {
     const recorded = recordingFetch()
     const error = await failure(createUserToken({ userId: 'ada-1' }, { fetch: recorded }))
     expect(error).toMatchObject({ code: 'invalid-request', field: 'productId', status: undefined })
-    expect(error.message).toMatch(/WIDGENT_PRODUCT_ID \(server-product\) and NEXT_PUBLIC_WIDGENT_PRODUCT_ID \(page-product\) differ/)
+    expect(error.message).toMatch(
+      /WIDGENT_PRODUCT_ID \(server-product\) and NEXT_PUBLIC_WIDGENT_PRODUCT_ID \(page-product\) differ/,
+    )
     expect(recorded.calls).toEqual([])
     // An explicit productId settles it: the environment is not read.
     await createUserToken({ productId: 'demo-product', userId: 'ada-1' }, { apiUrl: (await useEmulator()).url })
@@ -91,8 +107,13 @@ describe('createUserToken', () => {
   it('uses the fetch it is given, and sends only the documented fields', async () => {
     const emulator = await useEmulator()
     const recorded = recordingFetch()
-    await createUserToken({ ...CREDENTIALS, userId: 'ada-1', extra: 'dropped' } as never, { apiUrl: emulator.url, fetch: recorded })
-    expect(recorded.calls).toEqual([{ url: `${emulator.url}/v1/auth/user-token`, body: JSON.stringify({ ...CREDENTIALS, userId: 'ada-1' }) }])
+    await createUserToken({ ...CREDENTIALS, userId: 'ada-1', extra: 'dropped' } as never, {
+      apiUrl: emulator.url,
+      fetch: recorded,
+    })
+    expect(recorded.calls).toEqual([
+      { url: `${emulator.url}/v1/auth/user-token`, body: JSON.stringify({ ...CREDENTIALS, userId: 'ada-1' }) },
+    ])
   })
 
   it('says which environment variable to set when productId or the secret is missing, before sending', async () => {
@@ -113,7 +134,9 @@ describe('createUserToken', () => {
     ['an unknown product', { productId: 'nope' }, 404, 'not-found', 'productId'],
   ])('throws a WidgentApiError for %s', async (_, change, status, code, field) => {
     const emulator = await useEmulator()
-    const error = await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1', ...change }, { apiUrl: emulator.url }))
+    const error = await failure(
+      createUserToken({ ...CREDENTIALS, userId: 'ada-1', ...change }, { apiUrl: emulator.url }),
+    )
     expect(error).toMatchObject({ status, code, field, name: 'WidgentApiError' })
     expect(error.message).toMatch(new RegExp(`\\(${status}\\)`))
   })
@@ -126,14 +149,18 @@ describe('createUserToken', () => {
   ])('maps an answer of %i to code %s', async (status, code) => {
     const emulator = await useEmulator({ faults: true })
     await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ tokenStatus: status }) })
-    expect(await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl: emulator.url }))).toMatchObject({ status, code })
+    expect(await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl: emulator.url }))).toMatchObject(
+      { status, code },
+    )
   })
 
   it('times out after timeoutMs', async () => {
     const emulator = await useEmulator({ faults: true })
     await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ tokenDelayMs: 60_000 }) })
     const started = performance.now()
-    const error = await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl: emulator.url, timeoutMs: 100 }))
+    const error = await failure(
+      createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl: emulator.url, timeoutMs: 100 }),
+    )
     expect(error).toMatchObject({ code: 'timeout', status: undefined })
     expect(error.message).toMatch(/within 100 ms/)
     expect(performance.now() - started).toBeLessThan(5000)
@@ -144,7 +171,9 @@ describe('createUserToken', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const { port } = closed.address() as AddressInfo
     await new Promise((resolve) => closed.close(resolve))
-    const error = await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl: `http://127.0.0.1:${port}` }))
+    const error = await failure(
+      createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl: `http://127.0.0.1:${port}` }),
+    )
     expect(error).toMatchObject({ code: 'network', status: undefined })
     expect(error.message).toMatch(/ECONNREFUSED/)
   })
@@ -155,7 +184,10 @@ describe('createUserToken', () => {
     ['a token that is not a string', '{"token": 42}'],
   ])('refuses a 200 answer of %s', async (_, body) => {
     const apiUrl = await fakeApi(200, body)
-    expect(await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl }))).toMatchObject({ code: 'invalid-response', status: 200 })
+    expect(await failure(createUserToken({ ...CREDENTIALS, userId: 'ada-1' }, { apiUrl }))).toMatchObject({
+      code: 'invalid-response',
+      status: 200,
+    })
   })
 
   it('leaves expiresAt out when the answer has none', async () => {
@@ -179,19 +211,33 @@ describe('the verification secret never leaves in an error', () => {
   it.each<[string, LeakSetup]>([
     ['a validation failure of another field', async () => ({ userId: 42 as never, apiUrl: 'http://127.0.0.1:9' })],
     ['a 401 answer', async () => ({ userId: 'ada-1', apiUrl: (await useEmulator()).url })],
-    ['an upstream that echoes the secret back', async () => ({ userId: 'ada-1', apiUrl: await fakeApi(400, JSON.stringify({ error: `bad secret ${secret}`, field: 'verificationSecret' })) })],
-    ['an upstream 500 with the secret in a non-JSON body', async () => ({ userId: 'ada-1', apiUrl: await fakeApi(500, `crash: ${secret}`) })],
+    [
+      'an upstream that echoes the secret back',
+      async () => ({
+        userId: 'ada-1',
+        apiUrl: await fakeApi(400, JSON.stringify({ error: `bad secret ${secret}`, field: 'verificationSecret' })),
+      }),
+    ],
+    [
+      'an upstream 500 with the secret in a non-JSON body',
+      async () => ({ userId: 'ada-1', apiUrl: await fakeApi(500, `crash: ${secret}`) }),
+    ],
     ['a network failure', async () => ({ userId: 'ada-1', apiUrl: 'http://127.0.0.1:9' })],
-    ['a custom fetch whose error quotes the request', async () => ({
-      userId: 'ada-1',
-      apiUrl: 'http://127.0.0.1:9',
-      fetch: (async (_: unknown, init?: RequestInit) => {
-        throw new TypeError(`refused ${String(init?.body)}`)
-      }) as typeof fetch,
-    })],
+    [
+      'a custom fetch whose error quotes the request',
+      async () => ({
+        userId: 'ada-1',
+        apiUrl: 'http://127.0.0.1:9',
+        fetch: (async (_: unknown, init?: RequestInit) => {
+          throw new TypeError(`refused ${String(init?.body)}`)
+        }) as typeof fetch,
+      }),
+    ],
   ])('%s', async (_, setup) => {
     const { userId, apiUrl, fetch } = await setup()
-    const error = await failure(createUserToken({ productId: 'demo-product', verificationSecret: secret, userId }, { apiUrl, fetch }))
+    const error = await failure(
+      createUserToken({ productId: 'demo-product', verificationSecret: secret, userId }, { apiUrl, fetch }),
+    )
     expect(error.message).toMatch(/\S/)
     expect(everyRendering(error)).not.toContain(secret)
   })
@@ -199,7 +245,12 @@ describe('the verification secret never leaves in an error', () => {
   it('nor in a timeout', async () => {
     const emulator = await useEmulator({ faults: true })
     await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ tokenDelayMs: 60_000 }) })
-    const error = await failure(createUserToken({ productId: 'demo-product', verificationSecret: secret, userId: 'ada-1' }, { apiUrl: emulator.url, timeoutMs: 50 }))
+    const error = await failure(
+      createUserToken(
+        { productId: 'demo-product', verificationSecret: secret, userId: 'ada-1' },
+        { apiUrl: emulator.url, timeoutMs: 50 },
+      ),
+    )
     expect(everyRendering(error)).not.toContain(secret)
   })
 })

@@ -13,7 +13,10 @@ const ENV_HINT: Record<string, string> = {
  * it sends your verification secret. Throws a `WidgentApiError` on bad input, a non-2xx answer, a timeout
  * or a network failure.
  */
-export async function createUserToken(input: CreateUserTokenInput, options: CreateUserTokenOptions = {}): Promise<UserToken> {
+export async function createUserToken(
+  input: CreateUserTokenInput,
+  options: CreateUserTokenOptions = {},
+): Promise<UserToken> {
   const env = globalThis.process?.env ?? {}
   const checked = validateTokenRequest({
     ...input,
@@ -42,9 +45,15 @@ export async function createUserToken(input: CreateUserTokenInput, options: Crea
     text = await response.text()
   } catch (error) {
     if (signal.aborted) {
-      throw new WidgentApiError(`No answer from ${apiUrl} within ${timeoutMs} ms: check WIDGENT_API_URL and the network, or raise timeoutMs.`, 'timeout')
+      throw new WidgentApiError(
+        `No answer from ${apiUrl} within ${timeoutMs} ms: check WIDGENT_API_URL and the network, or raise timeoutMs.`,
+        'timeout',
+      )
     }
-    throw new WidgentApiError(`Could not reach ${apiUrl}: ${redact(describe(error))}. Check WIDGENT_API_URL and the network.`, 'network')
+    throw new WidgentApiError(
+      `Could not reach ${apiUrl}: ${redact(describe(error))}. Check WIDGENT_API_URL and the network.`,
+      'network',
+    )
   }
   const { status } = response
   let body: { token?: unknown; expiresAt?: unknown; error?: unknown; field?: unknown } = {}
@@ -54,10 +63,19 @@ export async function createUserToken(input: CreateUserTokenInput, options: Crea
   if (status < 200 || status > 299) {
     const reason = typeof body.error == 'string' ? redact(body.error) : `HTTP ${status}`
     const field = typeof body.field == 'string' ? body.field : undefined
-    throw new WidgentApiError(`Widgent refused the token request (${status}): ${reason}`, codeForStatus(status), status, field)
+    throw new WidgentApiError(
+      `Widgent refused the token request (${status}): ${reason}`,
+      codeForStatus(status),
+      status,
+      field,
+    )
   }
   if (typeof body.token != 'string' || !body.token) {
-    throw new WidgentApiError(`${apiUrl} answered ${status} with no token: check that WIDGENT_API_URL points at the Widgent API.`, 'invalid-response', status)
+    throw new WidgentApiError(
+      `${apiUrl} answered ${status} with no token: check that WIDGENT_API_URL points at the Widgent API.`,
+      'invalid-response',
+      status,
+    )
   }
   return typeof body.expiresAt == 'number' ? { token: body.token, expiresAt: body.expiresAt } : { token: body.token }
 }

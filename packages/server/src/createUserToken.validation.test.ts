@@ -18,7 +18,9 @@ describe('createUserToken validates before sending, with the emulator’s rules'
   it.each(INVALID_TOKEN_REQUESTS)('%s', async (_, change, field) => {
     const input = { ...CREDENTIALS, userId: 'ada-1', ...change }
     const recorded = recordingFetch()
-    const error = await createUserToken(input as never, { apiUrl: 'http://127.0.0.1:9', fetch: recorded }).catch((e: unknown) => e)
+    const error = await createUserToken(input as never, { apiUrl: 'http://127.0.0.1:9', fetch: recorded }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(WidgentApiError)
     expect(error).toMatchObject({ code: 'invalid-request', field, status: undefined })
     expect(recorded.calls).toEqual([])
@@ -30,6 +32,8 @@ describe('createUserToken validates before sending, with the emulator’s rules'
 
   it('and both accept every value at its limit', async () => {
     const emulator = await useEmulator()
-    await expect(createUserToken({ ...CREDENTIALS, ...TOKEN_REQUEST_AT_LIMITS }, { apiUrl: emulator.url })).resolves.toHaveProperty('token')
+    await expect(
+      createUserToken({ ...CREDENTIALS, ...TOKEN_REQUEST_AT_LIMITS }, { apiUrl: emulator.url }),
+    ).resolves.toHaveProperty('token')
   })
 })

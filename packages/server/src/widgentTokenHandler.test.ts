@@ -22,7 +22,11 @@ async function expressApp(user: WidgentUser | null, options: Partial<Parameters<
     Object.assign(req, { user })
     next()
   })
-  const route = widgentTokenHandler<express.Request & { user?: WidgentUser | null }>({ ...CREDENTIALS, getUser: (req) => req.user, ...options })
+  const route = widgentTokenHandler<express.Request & { user?: WidgentUser | null }>({
+    ...CREDENTIALS,
+    getUser: (req) => req.user,
+    ...options,
+  })
   app.get('/api/widgent-token', route)
   app.post('/api/widgent-token', route)
   return listen(createServer(app))
@@ -54,13 +58,18 @@ describe('widgentTokenHandler (Express, Connect, node:http)', () => {
     expect(Object.keys(body)).toEqual(['token'])
     expect(isJwt(body.token)).toBe(false)
     expect(subOf(body.token)).toBe('ada-1')
-    expect(await messageAs(emulator.url, body.token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
+    expect(await messageAs(emulator.url, body.token)).toMatchObject({
+      identity: 'ada-1',
+      reply: 'Hi Ada! You said: "hello"',
+    })
   })
 
   it('takes the user id from getUser only, whatever the request says', async () => {
     const emulator = await useEmulator()
     const app = await expressApp({ id: 'ada-1' }, { apiUrl: emulator.url })
-    const get = await fetch(`${app}/api/widgent-token?userId=mallory&id=mallory`, { headers: { 'X-User-Id': 'mallory', 'X-Widgent-User-Id': 'mallory' } })
+    const get = await fetch(`${app}/api/widgent-token?userId=mallory&id=mallory`, {
+      headers: { 'X-User-Id': 'mallory', 'X-Widgent-User-Id': 'mallory' },
+    })
     const post = await fetch(`${app}/api/widgent-token?userId=mallory`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-User-Id': 'mallory' },
@@ -127,8 +136,19 @@ describe('widgentTokenHandler (Express, Connect, node:http)', () => {
 
   it("passes a throwing getUser to Express's error handling", async () => {
     const app = express()
-    app.get('/api/widgent-token', widgentTokenHandler({ ...CREDENTIALS, getUser: () => { throw new Error('session store down') } }))
-    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => void res.status(503).json({ from: 'app', message: error.message }))
+    app.get(
+      '/api/widgent-token',
+      widgentTokenHandler({
+        ...CREDENTIALS,
+        getUser: () => {
+          throw new Error('session store down')
+        },
+      }),
+    )
+    app.use(
+      (error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
+        void res.status(503).json({ from: 'app', message: error.message }),
+    )
     const url = await listen(createServer(app))
     const response = await fetch(`${url}/api/widgent-token`)
     expect(response.status).toBe(503)

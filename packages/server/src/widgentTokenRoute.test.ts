@@ -11,31 +11,49 @@ afterEach(() => void vi.unstubAllEnvs())
 describe('widgentTokenRoute (fetch-style: Next.js, Hono, SvelteKit)', () => {
   it("answers the signed-in user's token, which the emulator's message endpoint accepts", async () => {
     const emulator = await useEmulator()
-    const GET = widgentTokenRoute({ ...CREDENTIALS, apiUrl: emulator.url, getUser: () => ({ id: 'ada-1', name: 'Ada' }) })
+    const GET = widgentTokenRoute({
+      ...CREDENTIALS,
+      apiUrl: emulator.url,
+      getUser: () => ({ id: 'ada-1', name: 'Ada' }),
+    })
     const response = await GET(request())
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     const { token } = await response.json()
-    expect(await messageAs(emulator.url, token)).toMatchObject({ identity: 'ada-1', reply: 'Hi Ada! You said: "hello"' })
+    expect(await messageAs(emulator.url, token)).toMatchObject({
+      identity: 'ada-1',
+      reply: 'Hi Ada! You said: "hello"',
+    })
   })
 
   it('against a strict emulator: answers { token } alone, which its message endpoint accepts', async () => {
     const emulator = await useEmulator({ strict: true })
-    const GET = widgentTokenRoute({ ...CREDENTIALS, apiUrl: emulator.url, getUser: () => ({ id: 'grace-2', name: 'Grace' }) })
+    const GET = widgentTokenRoute({
+      ...CREDENTIALS,
+      apiUrl: emulator.url,
+      getUser: () => ({ id: 'grace-2', name: 'Grace' }),
+    })
     const response = await GET(request('?userId=mallory'))
     expect(response.status).toBe(200)
     const body = await response.json()
     expect(Object.keys(body)).toEqual(['token'])
     expect(isJwt(body.token)).toBe(false)
     expect(subOf(body.token)).toBe('grace-2')
-    expect(await messageAs(emulator.url, body.token)).toMatchObject({ identity: 'grace-2', reply: 'Hi Grace! You said: "hello"' })
+    expect(await messageAs(emulator.url, body.token)).toMatchObject({
+      identity: 'grace-2',
+      reply: 'Hi Grace! You said: "hello"',
+    })
   })
 
   it('takes the user id from getUser only, whatever the request says', async () => {
     const emulator = await useEmulator()
     const POST = widgentTokenRoute({ ...CREDENTIALS, apiUrl: emulator.url, getUser: async () => ({ id: 'ada-1' }) })
     const response = await POST(
-      request('?userId=mallory', { method: 'POST', headers: { 'X-User-Id': 'mallory', 'Content-Type': 'application/json' }, body: '{"userId":"mallory"}' }),
+      request('?userId=mallory', {
+        method: 'POST',
+        headers: { 'X-User-Id': 'mallory', 'Content-Type': 'application/json' },
+        body: '{"userId":"mallory"}',
+      }),
     )
     expect(claimsOf((await response.json()).token).sub).toBe('ada-1')
     expect(emulator.log().tokens.map((t) => t.userId)).toEqual(['ada-1'])
@@ -66,7 +84,13 @@ describe('widgentTokenRoute (fetch-style: Next.js, Hono, SvelteKit)', () => {
     const emulator = await useEmulator({ faults: true })
     await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ tokenDelayMs: 60_000 }) })
     const onError = vi.fn()
-    const GET = widgentTokenRoute({ ...CREDENTIALS, apiUrl: emulator.url, timeoutMs: 50, onError, getUser: () => ({ id: 'ada-1' }) })
+    const GET = widgentTokenRoute({
+      ...CREDENTIALS,
+      apiUrl: emulator.url,
+      timeoutMs: 50,
+      onError,
+      getUser: () => ({ id: 'ada-1' }),
+    })
     const response = await GET(request())
     expect(response.status).toBe(502)
     const text = await response.text()

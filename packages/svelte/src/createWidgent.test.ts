@@ -127,7 +127,9 @@ describe('state', () => {
 
   it('refuses a verificationSecret at once', () => {
     const { options } = setup()
-    expect(() => createWidgent({ ...options, verificationSecret: 'shh' } as WidgentOptions)).toThrow(/verificationSecret belongs on your server/)
+    expect(() => createWidgent({ ...options, verificationSecret: 'shh' } as WidgentOptions)).toThrow(
+      /verificationSecret belongs on your server/,
+    )
   })
 })
 

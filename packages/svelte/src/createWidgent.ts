@@ -1,5 +1,11 @@
 import { readable, type Readable } from 'svelte/store'
-import { createWidgent as createClient, type WidgentClient, type WidgentOptions, type WidgentState, type WidgentUser } from '@widgent/core'
+import {
+  createWidgent as createClient,
+  type WidgentClient,
+  type WidgentOptions,
+  type WidgentState,
+  type WidgentUser,
+} from '@widgent/core'
 
 export interface Widgent {
   /** The widget's state as a store. While anything subscribes (`$widgentState` in a component), the widget runs. */
@@ -28,6 +34,7 @@ export function createWidgent(options: WidgentOptions): Widgent {
     state: readable(client.getSnapshot(), (set) => use(() => client.subscribe(set))),
     client,
     // Not on the server: one client serves every request there, and must never learn who is signed in.
-    bindIdentity: (auth) => (typeof window == 'undefined' ? () => {} : use(() => auth.subscribe((user) => client.setUser(user)))),
+    bindIdentity: (auth) =>
+      typeof window == 'undefined' ? () => {} : use(() => auth.subscribe((user) => client.setUser(user))),
   }
 }

@@ -2,7 +2,14 @@ import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '@
 import type { Readable } from 'svelte/store'
 import { expectTypeOf, it } from 'vitest'
 import type { Action } from 'svelte/action'
-import { createWidgent, getWidgentContext, setWidgentContext, widgentLauncher, type Widgent, type WidgentLauncherParams } from './index'
+import {
+  createWidgent,
+  getWidgentContext,
+  setWidgentContext,
+  widgentLauncher,
+  type Widgent,
+  type WidgentLauncherParams,
+} from './index'
 import { fromWidgent } from './runes'
 
 it('createWidgent takes the core options and returns { state, client, bindIdentity }', () => {

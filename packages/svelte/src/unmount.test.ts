@@ -42,7 +42,14 @@ it('unmount releases every listener, and the last component to go destroys the c
   await waitFor(() => expect(subscriptions()).toBe(0)) // Svelte releases a subscriber a microtask later
   expect(authSubscribers).toBe(0)
   expect(windowListeners()).toBe(0)
-  expect(widgent.client.getSnapshot()).toEqual({ widget: 'idle', identity: 'unknown', user: null, expiresAt: null, error: null, retryAt: null })
+  expect(widgent.client.getSnapshot()).toEqual({
+    widget: 'idle',
+    identity: 'unknown',
+    user: null,
+    expiresAt: null,
+    error: null,
+    retryAt: null,
+  })
   // A destroyed client tells the widget nothing about anyone.
   expect(await widget.ask()).toBe('')
   expect(widget.registrations).toBe(1)

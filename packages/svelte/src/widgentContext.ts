@@ -11,7 +11,11 @@ export const setWidgentContext = (widgent: Widgent): Widgent => setContext(key, 
 export function getWidgentContext(): Widgent {
   const widgent = getContext<Widgent | undefined>(key)
   if (!widgent) {
-    throw new WidgentError('config', __DEV__ && 'getWidgentContext() needs setWidgentContext(createWidgent(options)) in a parent component, e.g. your root layout.')
+    throw new WidgentError(
+      'config',
+      __DEV__ &&
+        'getWidgentContext() needs setWidgentContext(createWidgent(options)) in a parent component, e.g. your root layout.',
+    )
   }
   return widgent
 }

@@ -103,7 +103,10 @@ export function fakeSupabase() {
     supabase,
     /** Supabase reports `event` with a session for `user` (a new object, a new access token), or null. */
     play(event: SupabaseEvent, user: { id: string; name: string } | null) {
-      const session = user && { access_token: `${user.id}-${Math.random()}`, user: { id: user.id, user_metadata: { full_name: user.name } } }
+      const session = user && {
+        access_token: `${user.id}-${Math.random()}`,
+        user: { id: user.id, user_metadata: { full_name: user.name } },
+      }
       for (const callback of callbacks) callback(event, session)
     },
   }
@@ -155,7 +158,9 @@ export async function expectRecipeFollowsVisit(recipe: RecipeUnderTest): Promise
   expect(widget.answers).toEqual([])
   for (const step of AUTH_VISIT) {
     await recipe.play(step)
-    await eventually(() => expect(recipe.shown(), step.step).toBe(step.user ? `identified ${step.user.id}` : 'anonymous'))
+    await eventually(() =>
+      expect(recipe.shown(), step.step).toBe(step.user ? `identified ${step.user.id}` : 'anonymous'),
+    )
   }
   expect(fetchToken.mock.calls.map(([user]) => user)).toEqual([ADA, GRACE])
   // One token handed over per sign-in (anonymous answers between them are the kit's to give), anonymous at the end.

@@ -17,7 +17,8 @@ export const CHROMIUM_ARGS = [
 ]
 
 const checkChromium = () => {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH.`)
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH.`)
 }
 
 /** The launch options every browser test uses; `extra` adds to them (e.g. `ignoreDefaultArgs`). */

@@ -10,4 +10,12 @@ export { goOnline, restoreFromCache, showPage } from './pageEvents'
 export { controlledFetchToken, type FetchTokenCall } from './controlledFetchToken'
 export { unguardedErrorText } from './unguardedErrorText'
 export { AUTH_VISIT, expectRecipeFollowsVisit, fakeClerk, fakeFirebase, fakeSupabase } from './authLibraries'
-export type { ClerkUseUser, ClerkUser, FirebaseUser, RecipeUnderTest, SupabaseEvent, SupabaseSession, VisitStep } from './authLibraries'
+export type {
+  ClerkUseUser,
+  ClerkUser,
+  FirebaseUser,
+  RecipeUnderTest,
+  SupabaseEvent,
+  SupabaseSession,
+  VisitStep,
+} from './authLibraries'

@@ -5,4 +5,5 @@ export const goOnline = (): boolean => window.dispatchEvent(new Event('online'))
 export const showPage = (): boolean => document.dispatchEvent(new Event('visibilitychange'))
 
 /** What a browser fires when it restores the page from the back/forward cache. */
-export const restoreFromCache = (): boolean => window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))
+export const restoreFromCache = (): boolean =>
+  window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))

@@ -15,12 +15,22 @@ interface User {
  * answers at once with a JWT for the user, unless the test queues a deferred answer in `answers`. The load is
  * `eager` (the bindings' tests are about bridging state; the core's own tests cover `idle` and `interaction`).
  */
-export function setup<Extra extends object = {}>({ ready = true, strict = false, ...extra }: Extra & FakeWidgetOptions = {} as Extra) {
+export function setup<Extra extends object = {}>(
+  { ready = true, strict = false, ...extra }: Extra & FakeWidgetOptions = {} as Extra,
+) {
   const widget = installFakeWidget({ ready, strict, onPage: ready })
   // A widget left on the page would be joined by the next test's kit, whatever its load says.
   onTestFinished(() => widget.uninstall())
   const answers: Array<Promise<string>> = []
-  const fetchToken = vi.fn((user: User, _ctx: { signal: AbortSignal }) => answers.shift() ?? Promise.resolve(jwt(user.id)))
-  const options = { productId: uniqueProduct(), serviceKey: 'key', fetchToken, load: 'eager' as const, ...(extra as Extra) }
+  const fetchToken = vi.fn(
+    (user: User, _ctx: { signal: AbortSignal }) => answers.shift() ?? Promise.resolve(jwt(user.id)),
+  )
+  const options = {
+    productId: uniqueProduct(),
+    serviceKey: 'key',
+    fetchToken,
+    load: 'eager' as const,
+    ...(extra as Extra),
+  }
   return { widget, fetchToken, answers, options }
 }

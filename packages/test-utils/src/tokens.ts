@@ -3,7 +3,10 @@
 
 const encode = (value: object) => {
   const bytes = new TextEncoder().encode(JSON.stringify(value))
-  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
 }
 const decode = (part: string): unknown => {
   const text = atob(part.replace(/-/g, '+').replace(/_/g, '/'))
@@ -35,7 +38,8 @@ export const tokenFor = (sub: string, format: 'jwt' | 'opaque' = 'jwt', ttlSecon
  * The claims in a token's second part: a JWT's payload, the strict emulator's (`{ sub, name?, metadata?, pid,
  * issuedAt, expiresAt }`, times in ms), or what `opaqueToken` put there.
  */
-export const claimsOf = (token: string): Record<string, unknown> => decode(token.split('.')[1]!) as Record<string, unknown>
+export const claimsOf = (token: string): Record<string, unknown> =>
+  decode(token.split('.')[1]!) as Record<string, unknown>
 
 /** The user a token names, whichever of these formats it has; '' for anonymous. */
 export const subOf = (token: string): string => (token ? String(claimsOf(token).sub) : '')

@@ -4,5 +4,7 @@
  */
 export function unguardedErrorText(built: string): string[] {
   const calls = built.matchAll(/new WidgentError\(\s*(["'])[a-z-]+\1\s*,\s*([^\n]{0,60})/g)
-  return [...calls].filter(([, , text]) => !/^process\.env\.NODE_ENV !== (["'])production\1 &&/.test(text!)).map(([call]) => call)
+  return [...calls]
+    .filter(([, , text]) => !/^process\.env\.NODE_ENV !== (["'])production\1 &&/.test(text!))
+    .map(([call]) => call)
 }

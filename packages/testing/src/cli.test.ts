@@ -30,7 +30,11 @@ describe('with-widgent-emulator', () => {
     expect(Object.keys(groups ?? {})).toEqual([...EMULATOR_ENV_NAMES])
     const url = groups!.WIDGENT_API_URL!
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(groups).toMatchObject({ WIDGENT_EMULATOR_URL: url, WIDGENT_SCRIPT_URL: `${url}/widget.js`, WIDGENT_PRODUCT_ID: 'demo-product' })
+    expect(groups).toMatchObject({
+      WIDGENT_EMULATOR_URL: url,
+      WIDGENT_SCRIPT_URL: `${url}/widget.js`,
+      WIDGENT_PRODUCT_ID: 'demo-product',
+    })
     const config = await (await fetch(`${url}/__emulator/log`)).json()
     expect(config).toHaveProperty('tokens')
     child.kill('SIGTERM')
@@ -39,7 +43,8 @@ describe('with-widgent-emulator', () => {
   })
 
   it('with a command: runs it with the environment, stops the emulator when it exits, and exits with its code', async () => {
-    const script = "fetch(process.env.WIDGENT_SCRIPT_URL).then((r) => { console.log('child', r.status, process.env.WIDGENT_API_URL); process.exit(3) })"
+    const script =
+      "fetch(process.env.WIDGENT_SCRIPT_URL).then((r) => { console.log('child', r.status, process.env.WIDGENT_API_URL); process.exit(3) })"
     const { exited, output } = run(['--', process.execPath, '-e', script])
     expect(await exited).toBe(3)
     const url = /WIDGENT_API_URL=(\S+)/.exec(output())![1]!

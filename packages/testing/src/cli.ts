@@ -11,7 +11,12 @@ exit code. Without one, runs until SIGINT or SIGTERM (a Playwright webServer ent
 
 try {
   const { values, positionals } = parseArgs({
-    options: { strict: { type: 'boolean' }, faults: { type: 'boolean' }, 'token-ttl': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      strict: { type: 'boolean' },
+      faults: { type: 'boolean' },
+      'token-ttl': { type: 'string' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   })
   if (values.help) {
@@ -20,7 +25,11 @@ try {
   }
   const ttl = values['token-ttl']
   if (ttl !== undefined && !/^\d+$/.test(ttl)) throw new Error(`--token-ttl needs whole seconds, got "${ttl}".`)
-  const emulator = await startWidgentEmulator({ strict: values.strict, faults: values.faults, ...(ttl ? { tokenTtlSeconds: Number(ttl) } : {}) })
+  const emulator = await startWidgentEmulator({
+    strict: values.strict,
+    faults: values.faults,
+    ...(ttl ? { tokenTtlSeconds: Number(ttl) } : {}),
+  })
   // One line, KEY=value pairs: Playwright's webServer `wait.stdout` reads them into the runner's environment.
   console.log(`Widgent emulator: ${EMULATOR_ENV_NAMES.map((name) => `${name}=${emulator.env[name]}`).join(' ')}`)
   const [command, ...args] = positionals
@@ -29,7 +38,11 @@ try {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   } else {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...emulator.env }, shell: process.platform == 'win32' })
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env: { ...process.env, ...emulator.env },
+      shell: process.platform == 'win32',
+    })
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
     child.on('error', (error) => {
       console.error(`with-widgent-emulator: could not run ${command}: ${error.message}`)

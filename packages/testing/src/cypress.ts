@@ -1,4 +1,11 @@
-import { emulatorFromEnv, readEmulatorLog, startWidgentEmulator, type EmulatorLog, type EmulatorOptions, type WidgentEmulatorInfo } from './emulator'
+import {
+  emulatorFromEnv,
+  readEmulatorLog,
+  startWidgentEmulator,
+  type EmulatorLog,
+  type EmulatorOptions,
+  type WidgentEmulatorInfo,
+} from './emulator'
 
 export type { EmulatorLog, WidgentEmulatorInfo }
 
@@ -16,7 +23,11 @@ interface Config {
  * started, so your app's servers and the tests share it), puts it in `Cypress.env('widgentEmulator')` and adds the
  * tasks `cy.task('widgent:emulator')` and `cy.task('widgent:log')`. Returns the config; the emulator stops after the run.
  */
-export async function widgentEmulatorTasks<C extends Config>(on: On, config: C, options?: EmulatorOptions): Promise<C & { env: { widgentEmulator: WidgentEmulatorInfo } }> {
+export async function widgentEmulatorTasks<C extends Config>(
+  on: On,
+  config: C,
+  options?: EmulatorOptions,
+): Promise<C & { env: { widgentEmulator: WidgentEmulatorInfo } }> {
   const joined = emulatorFromEnv()
   const emulator = joined ? undefined : await startWidgentEmulator(options)
   const { url, scriptUrl, productId, serviceKey, verificationSecret } = joined ?? emulator!

@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { createUserToken } from '@widgent/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { emulatorEnv, emulatorFromEnv, readEmulatorLog, startWidgentEmulator, type WidgentTestEmulator } from './emulator'
+import {
+  emulatorEnv,
+  emulatorFromEnv,
+  readEmulatorLog,
+  startWidgentEmulator,
+  type WidgentTestEmulator,
+} from './emulator'
 
 let emulator: WidgentTestEmulator | undefined
 afterEach(async () => {
@@ -14,7 +20,12 @@ describe('startWidgentEmulator', () => {
     emulator = await startWidgentEmulator()
     expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(emulator.url).not.toBe('http://127.0.0.1:4010')
-    expect(emulator).toMatchObject({ scriptUrl: `${emulator.url}/widget.js`, productId: 'demo-product', serviceKey: 'demo-service-key', verificationSecret: 'demo-verification-secret' })
+    expect(emulator).toMatchObject({
+      scriptUrl: `${emulator.url}/widget.js`,
+      productId: 'demo-product',
+      serviceKey: 'demo-service-key',
+      verificationSecret: 'demo-verification-secret',
+    })
     expect(emulator.env).toEqual({
       WIDGENT_EMULATOR_URL: emulator.url,
       WIDGENT_API_URL: emulator.url,
@@ -37,8 +48,13 @@ describe('startWidgentEmulator', () => {
     expect(log.tokens.map((t) => t.userId)).toEqual(['ada'])
   })
 
-  it('takes the emulator\'s options: strict mode, another product', async () => {
-    const product = { productId: 'acme', serviceKey: 'acme-key', verificationSecret: 'acme-secret', origins: ['http://localhost:*'] }
+  it("takes the emulator's options: strict mode, another product", async () => {
+    const product = {
+      productId: 'acme',
+      serviceKey: 'acme-key',
+      verificationSecret: 'acme-secret',
+      origins: ['http://localhost:*'],
+    }
     emulator = await startWidgentEmulator({ strict: true, products: [product] })
     expect(emulator).toMatchObject({ productId: 'acme', serviceKey: 'acme-key', verificationSecret: 'acme-secret' })
     expect(emulator.configure({}).strict).toBe(true)
@@ -53,7 +69,13 @@ describe('startWidgentEmulator', () => {
 
 describe('emulatorFromEnv', () => {
   it('reads what emulatorEnv wrote, and nothing when no emulator is named', () => {
-    const info = { url: 'http://127.0.0.1:1234', scriptUrl: 'http://127.0.0.1:1234/widget.js', productId: 'p', serviceKey: 'k', verificationSecret: 's' }
+    const info = {
+      url: 'http://127.0.0.1:1234',
+      scriptUrl: 'http://127.0.0.1:1234/widget.js',
+      productId: 'p',
+      serviceKey: 'k',
+      verificationSecret: 's',
+    }
     expect(emulatorFromEnv({ ...emulatorEnv(info) })).toEqual(info)
     expect(emulatorFromEnv({ WIDGENT_API_URL: 'https://api.widgent.app' })).toBeUndefined()
   })

@@ -30,7 +30,14 @@ export interface WidgentTestEmulator extends Emulator, WidgentEmulatorInfo {
 }
 
 /** The variables `emulatorEnv` sets, in the order the `with-widgent-emulator` line prints them. */
-export const EMULATOR_ENV_NAMES = ['WIDGENT_EMULATOR_URL', 'WIDGENT_API_URL', 'WIDGENT_SCRIPT_URL', 'WIDGENT_PRODUCT_ID', 'WIDGENT_SERVICE_KEY', 'WIDGENT_VERIFICATION_SECRET'] as const
+export const EMULATOR_ENV_NAMES = [
+  'WIDGENT_EMULATOR_URL',
+  'WIDGENT_API_URL',
+  'WIDGENT_SCRIPT_URL',
+  'WIDGENT_PRODUCT_ID',
+  'WIDGENT_SERVICE_KEY',
+  'WIDGENT_VERIFICATION_SECRET',
+] as const
 
 /**
  * Starts `@widgent/emulator` on a free port of 127.0.0.1 (any `startEmulator` option may be given), with what a
@@ -54,7 +61,9 @@ export const emulatorEnv = (info: WidgentEmulatorInfo): WidgentEmulatorEnv => ({
 })
 
 /** The emulator a parent process started (`with-widgent-emulator`, the Playwright `webServer` entry), if any. */
-export function emulatorFromEnv(env: Record<string, string | undefined> = process.env): WidgentEmulatorInfo | undefined {
+export function emulatorFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): WidgentEmulatorInfo | undefined {
   const url = env.WIDGENT_EMULATOR_URL
   if (!url) return undefined
   const { WIDGENT_SCRIPT_URL, WIDGENT_PRODUCT_ID, WIDGENT_SERVICE_KEY, WIDGENT_VERIFICATION_SECRET } = env

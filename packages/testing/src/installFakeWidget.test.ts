@@ -45,7 +45,14 @@ describe('installFakeWidget', () => {
     window.widgent!('open')
     expect(fetcher).toHaveBeenCalledTimes(1)
     await widget.waitForToken('token-ada')
-    expect(widget).toMatchObject({ token: 'token-ada', answers: ['token-ada'], registrations: 1, fetcher, inits: [], throws: 0 })
+    expect(widget).toMatchObject({
+      token: 'token-ada',
+      answers: ['token-ada'],
+      registrations: 1,
+      fetcher,
+      inits: [],
+      throws: 0,
+    })
     expect(widget.commands).toEqual([['setIdentityTokenFetcher', fetcher], ['open']])
 
     window.widgent!('setIdentityTokenFetcher', async () => '')
@@ -129,7 +136,9 @@ describe('installFakeWidget', () => {
     window.widgent!('setIdentityTokenFetcher', async () => 'token-grace')
     await vi.waitFor(() => expect(widget.token).toBe('token-grace'))
     const waiting = widget.waitForToken('token-ada', { timeout: 500 })
-    const failed = expect(waiting).rejects.toThrow(`The widget holds "token-grace", not "token-ada", after 500 ms (answers: ["token-grace"])`)
+    const failed = expect(waiting).rejects.toThrow(
+      `The widget holds "token-grace", not "token-ada", after 500 ms (answers: ["token-grace"])`,
+    )
     await vi.advanceTimersByTimeAsync(499)
     let settled = false
     void waiting.catch(() => (settled = true))
@@ -139,9 +148,13 @@ describe('installFakeWidget', () => {
     await failed
   })
 
-  it('the kit joins it: no script, no init, the fetcher registered, the signed-in user\'s token held', async () => {
+  it("the kit joins it: no script, no init, the fetcher registered, the signed-in user's token held", async () => {
     const widget = install()
-    const client = createWidgent({ productId: 'fake-widget-join', serviceKey: 'key', fetchToken: async (user) => `token-${user.id}` })
+    const client = createWidgent({
+      productId: 'fake-widget-join',
+      serviceKey: 'key',
+      fetchToken: async (user) => `token-${user.id}`,
+    })
     const unmount = client.mount()
     client.setUser({ id: 'ada' })
     await widget.waitForToken('token-ada')

@@ -61,10 +61,16 @@ type Page = { widgent?: WidgetGlobal }
  * a newly registered fetcher at once) and records what it was told. It decodes nothing: a token is whatever the
  * app's `fetchToken` returned.
  */
-export function installFakeWidget({ ready = true, lenient = false, onPage = true }: FakeWidgetOptions = {}): FakeWidget {
+export function installFakeWidget({
+  ready = true,
+  lenient = false,
+  onPage = true,
+}: FakeWidgetOptions = {}): FakeWidget {
   const page = () => {
     if (typeof window == 'undefined') {
-      throw new Error('installFakeWidget needs a DOM: run this test in jsdom or happy-dom (vitest: environment: "jsdom").')
+      throw new Error(
+        'installFakeWidget needs a DOM: run this test in jsdom or happy-dom (vitest: environment: "jsdom").',
+      )
     }
     return window as Page
   }
@@ -154,4 +160,5 @@ export function installFakeWidget({ ready = true, lenient = false, onPage = true
   return widget
 }
 
-const describe = (token: string | undefined) => (token === undefined ? 'no token yet' : token === '' ? "'' (anonymous)" : JSON.stringify(token))
+const describe = (token: string | undefined) =>
+  token === undefined ? 'no token yet' : token === '' ? "'' (anonymous)" : JSON.stringify(token)

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url'
-import { EMULATOR_ENV_NAMES, emulatorFromEnv, readEmulatorLog, type EmulatorLog, type WidgentEmulatorInfo } from './emulator'
+import {
+  EMULATOR_ENV_NAMES,
+  emulatorFromEnv,
+  readEmulatorLog,
+  type EmulatorLog,
+  type WidgentEmulatorInfo,
+} from './emulator'
 
 export type { EmulatorLog, WidgentEmulatorInfo }
 
@@ -26,9 +32,17 @@ export interface WidgentEmulatorWebServer {
  * `WIDGENT_*` variables in its own environment, which the `webServer` entries after it and the test workers
  * inherit. (Playwright starts `webServer` before `globalSetup`, so a global setup would come too late for them.)
  */
-export function widgentEmulator({ strict, faults, tokenTtlSeconds }: WidgentEmulatorServerOptions = {}): WidgentEmulatorWebServer {
+export function widgentEmulator({
+  strict,
+  faults,
+  tokenTtlSeconds,
+}: WidgentEmulatorServerOptions = {}): WidgentEmulatorWebServer {
   const cli = fileURLToPath(new URL('./cli.js', import.meta.url))
-  const flags = [strict && '--strict', faults && '--faults', tokenTtlSeconds && `--token-ttl ${tokenTtlSeconds}`].filter(Boolean)
+  const flags = [
+    strict && '--strict',
+    faults && '--faults',
+    tokenTtlSeconds && `--token-ttl ${tokenTtlSeconds}`,
+  ].filter(Boolean)
   return {
     command: [`"${process.execPath}"`, `"${cli}"`, ...flags].join(' '),
     name: 'Widgent emulator',

@@ -9,7 +9,14 @@ afterEach(() => {
   vi.unstubAllEnvs()
 })
 
-const NAMES = ['WIDGENT_EMULATOR_URL', 'WIDGENT_API_URL', 'WIDGENT_SCRIPT_URL', 'WIDGENT_PRODUCT_ID', 'WIDGENT_SERVICE_KEY', 'WIDGENT_VERIFICATION_SECRET']
+const NAMES = [
+  'WIDGENT_EMULATOR_URL',
+  'WIDGENT_API_URL',
+  'WIDGENT_SCRIPT_URL',
+  'WIDGENT_PRODUCT_ID',
+  'WIDGENT_SERVICE_KEY',
+  'WIDGENT_VERIFICATION_SECRET',
+]
 const clearEnv = () => NAMES.forEach((name) => vi.stubEnv(name, undefined))
 
 describe('the vitest global setup', () => {
@@ -19,7 +26,13 @@ describe('the vitest global setup', () => {
     const provide = vi.fn()
     const teardown = await setup({ provide })
     const info = provide.mock.calls[0]![1]
-    expect(provide).toHaveBeenCalledWith('widgentEmulator', { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), scriptUrl: `${info.url}/widget.js`, productId: 'demo-product', serviceKey: 'demo-service-key', verificationSecret: 'demo-verification-secret' })
+    expect(provide).toHaveBeenCalledWith('widgentEmulator', {
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      scriptUrl: `${info.url}/widget.js`,
+      productId: 'demo-product',
+      serviceKey: 'demo-service-key',
+      verificationSecret: 'demo-verification-secret',
+    })
     expect(process.env.WIDGENT_API_URL).toBe(info.url)
     expect((await fetch(info.scriptUrl)).status).toBe(200)
     await teardown()
@@ -47,7 +60,9 @@ describe('the Cypress plugin', () => {
   it('starts an emulator, puts it in config.env, answers its tasks, and stops it after the run', async () => {
     clearEnv()
     const handlers: Record<string, unknown> = {}
-    const on = ((event: string, handler: unknown) => (handlers[event] = handler)) as Parameters<typeof widgentEmulatorTasks>[0]
+    const on = ((event: string, handler: unknown) => (handlers[event] = handler)) as Parameters<
+      typeof widgentEmulatorTasks
+    >[0]
     const config = await widgentEmulatorTasks(on, { env: {}, baseUrl: 'http://localhost:5173' })
     const info = config.env.widgentEmulator
     expect(config.baseUrl).toBe('http://localhost:5173')
@@ -65,7 +80,10 @@ describe('the Cypress plugin', () => {
     try {
       for (const [name, value] of Object.entries(parent.env)) vi.stubEnv(name, value)
       const handlers: Record<string, unknown> = {}
-      const config = await widgentEmulatorTasks(((event: string, handler: unknown) => (handlers[event] = handler)) as never, { env: {} })
+      const config = await widgentEmulatorTasks(
+        ((event: string, handler: unknown) => (handlers[event] = handler)) as never,
+        { env: {} },
+      )
       expect(config.env.widgentEmulator.url).toBe(parent.url)
       expect(handlers['after:run']).toBeUndefined()
     } finally {
@@ -93,6 +111,8 @@ describe('the Playwright fixture', () => {
 
   it('says how to start one when there is none', async () => {
     clearEnv()
-    await expect(fixture({}, async () => {})).rejects.toThrow('No Widgent emulator: put widgentEmulator() from @widgent/testing/playwright first in webServer')
+    await expect(fixture({}, async () => {})).rejects.toThrow(
+      'No Widgent emulator: put widgentEmulator() from @widgent/testing/playwright first in webServer',
+    )
   })
 })

@@ -48,7 +48,13 @@ describe('validateTokenRequest', () => {
   })
 
   it('exports its limits, frozen', () => {
-    expect(TOKEN_REQUEST_LIMITS).toEqual({ idLength: 256, nameLength: 200, metadataKeys: 20, metadataKeyLength: 40, metadataStringLength: 500 })
+    expect(TOKEN_REQUEST_LIMITS).toEqual({
+      idLength: 256,
+      nameLength: 200,
+      metadataKeys: 20,
+      metadataKeyLength: 40,
+      metadataStringLength: 500,
+    })
     expect(Object.isFrozen(TOKEN_REQUEST_LIMITS)).toBe(true)
   })
 })

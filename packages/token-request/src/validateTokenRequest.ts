@@ -39,7 +39,11 @@ export function validateTokenRequest(body: Record<string, unknown>): Validated {
   }
   const problem =
     required(productId, 'productId', "the Product ID from the dashboard's Setup tab") ||
-    required(verificationSecret, 'verificationSecret', "the secret from the dashboard's Security tab, sent from your server only") ||
+    required(
+      verificationSecret,
+      'verificationSecret',
+      "the secret from the dashboard's Security tab, sent from your server only",
+    ) ||
     required(userId, 'userId', "the signed-in user's stable id as a string, e.g. String(user.id)")
   if (problem) return problem
   if (name != null && (typeof name != 'string' || name.length > L.nameLength)) {
@@ -63,11 +67,18 @@ export function validateTokenRequest(body: Record<string, unknown>): Validated {
         (typeof value == 'number' && Number.isFinite(value)) ||
         (typeof value == 'string' && value.length <= L.metadataStringLength)
       if (!fits) {
-        return fail(field, `${field} must be a boolean, a finite number or a string of at most ${L.metadataStringLength} characters.`)
+        return fail(
+          field,
+          `${field} must be a boolean, a finite number or a string of at most ${L.metadataStringLength} characters.`,
+        )
       }
     }
   }
-  const request: TokenRequest = { productId: productId as string, verificationSecret: verificationSecret as string, userId: userId as string }
+  const request: TokenRequest = {
+    productId: productId as string,
+    verificationSecret: verificationSecret as string,
+    userId: userId as string,
+  }
   if (name) request.name = name as string
   if (metadata != null) request.metadata = metadata as UserMetadata
   return { ok: true, request }

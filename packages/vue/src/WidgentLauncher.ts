@@ -39,7 +39,12 @@ export const WidgentLauncher = /*#__PURE__*/ defineComponent({
             onFocus: launcher.intent,
             onClick: launcher.activate,
           },
-          slots.default?.() ?? h('svg', { viewBox: '0 0 24 24', width: 24, height: 24, 'aria-hidden': 'true' }, h('path', { fill: 'currentColor', d: LAUNCHER_ICONS[view] })),
+          slots.default?.() ??
+            h(
+              'svg',
+              { viewBox: '0 0 24 24', width: 24, height: 24, 'aria-hidden': 'true' },
+              h('path', { fill: 'currentColor', d: LAUNCHER_ICONS[view] }),
+            ),
         )
       )
     }

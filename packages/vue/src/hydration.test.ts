@@ -37,7 +37,10 @@ const AsyncPage = defineComponent({
 const mismatches = () => {
   const warn = vi.spyOn(console, 'warn')
   const error = vi.spyOn(console, 'error')
-  return () => [...warn.mock.calls, ...error.mock.calls].map((args) => args.join(' ')).filter((line) => /hydration.*mismatch/i.test(line))
+  return () =>
+    [...warn.mock.calls, ...error.mock.calls]
+      .map((args) => args.join(' '))
+      .filter((line) => /hydration.*mismatch/i.test(line))
 }
 
 /** Renders `App` as a server would (no window), then hydrates that HTML in the page the way createSSRApp does. */

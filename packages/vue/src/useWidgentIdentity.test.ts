@@ -31,7 +31,9 @@ const App = defineComponent({
     return () => {
       userRef.value = props.user
       return Array.from({ length: props.count }, (_, i) =>
-        i % 2 ? h(defineComponent({ setup: () => show(useWidgentIdentity(userRef)) })) : h(Identity, { user: props.user }),
+        i % 2
+          ? h(defineComponent({ setup: () => show(useWidgentIdentity(userRef)) }))
+          : h(Identity, { user: props.user }),
       )
     }
   },

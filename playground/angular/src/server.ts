@@ -1,6 +1,11 @@
 import { request } from 'node:http'
 import { join } from 'node:path'
-import { AngularNodeAppEngine, createNodeRequestHandler, isMainModule, writeResponseToNodeResponse } from '@angular/ssr/node'
+import {
+  AngularNodeAppEngine,
+  createNodeRequestHandler,
+  isMainModule,
+  writeResponseToNodeResponse,
+} from '@angular/ssr/node'
 import express from 'express'
 
 // The demo backend: /api goes there, so the session cookie is first-party (as the Vite apps' dev proxy does).
@@ -9,7 +14,8 @@ const app = express()
 const angularApp = new AngularNodeAppEngine()
 
 app.use('/api', (req, res) => {
-  if (!backendUrl) return void res.status(502).json({ error: 'BACKEND_URL is not set: start the app with `npm run playground`.' })
+  if (!backendUrl)
+    return void res.status(502).json({ error: 'BACKEND_URL is not set: start the app with `npm run playground`.' })
   const target = new URL(req.originalUrl, backendUrl)
   const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers)

@@ -16,7 +16,11 @@ export function App() {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     // redirect: false keeps the page; next-auth/react then loads the new session into useSession.
-    const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false })
+    const result = await signIn('credentials', {
+      email: form.get('email'),
+      password: form.get('password'),
+      redirect: false,
+    })
     setProblem(result?.error ? 'Wrong email or password.' : '')
   }
 
@@ -24,7 +28,9 @@ export function App() {
     <>
       <header>
         <strong>Auth.js · Next.js</strong>
-        <span className="who">{auth == 'loading' ? 'Checking session…' : user ? `Signed in as ${user.name}` : 'Signed out'}</span>
+        <span className="who">
+          {auth == 'loading' ? 'Checking session…' : user ? `Signed in as ${user.name}` : 'Signed out'}
+        </span>
         {user && <button onClick={() => signOut({ redirect: false })}>Sign out</button>}
       </header>
       <main>

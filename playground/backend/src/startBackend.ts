@@ -42,7 +42,13 @@ const COOKIE = 'playground_session'
  * and mints Widgent tokens for that user only. The apps reach it through their dev server's `/api` proxy,
  * so the cookie is first-party.
  */
-export async function startBackend({ port = 0, apiUrl, productId, verificationSecret, latencyMs = 300 }: BackendOptions): Promise<Backend> {
+export async function startBackend({
+  port = 0,
+  apiUrl,
+  productId,
+  verificationSecret,
+  latencyMs = 300,
+}: BackendOptions): Promise<Backend> {
   const sessions = new Map<string, DemoUser>()
   const tokenRequests: TokenRouteCall[] = []
   const sessionId = (req: Request) => /(?:^|;\s*)playground_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1]
@@ -60,7 +66,10 @@ export async function startBackend({ port = 0, apiUrl, productId, verificationSe
 
   app.post('/api/login', async (req, res) => {
     const user = DEMO_USERS[req.body?.user as keyof typeof DEMO_USERS]
-    if (!user) return void res.status(400).json({ error: `Unknown user: send { "user": "${Object.keys(DEMO_USERS).join('" | "')}" }.` })
+    if (!user)
+      return void res
+        .status(400)
+        .json({ error: `Unknown user: send { "user": "${Object.keys(DEMO_USERS).join('" | "')}" }.` })
     await sleep(latencyMs)
     const id = randomUUID()
     sessions.delete(sessionId(req) ?? '')
@@ -90,7 +99,9 @@ export async function startBackend({ port = 0, apiUrl, productId, verificationSe
     (req, res, next) => {
       const userId = userOf(req)?.id ?? null
       // On close, not finish: a request whose client left before the answer counts too.
-      res.on('close', () => tokenRequests.push({ userId, status: res.writableFinished ? res.statusCode : 0, at: Date.now() }))
+      res.on('close', () =>
+        tokenRequests.push({ userId, status: res.writableFinished ? res.statusCode : 0, at: Date.now() }),
+      )
       next()
     },
     faults.play,

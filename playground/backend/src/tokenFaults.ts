@@ -27,17 +27,19 @@ const CHECKS: Record<keyof TokenFaults, (value: unknown) => boolean> = {
 
 /** The 200 bodies of `tokenBody`: [content type, body]. */
 const body = (fault: NonNullable<TokenFaults['tokenBody']>, userId: string): [type: string, text: string] =>
-  (({
-    html: ['text/html; charset=utf-8', '<!doctype html><title>Sign in</title><form method="post" action="/login"><button>Sign in</button></form>'],
-    'malformed-json': ['application/json', '{"token": "eyJhbGciOi'],
-    'no-token': ['application/json', '{"ok":true}'],
-    'number-token': ['application/json', '{"token":12345}'],
-    // Well formed, but it expired a minute ago (unsigned: the kit reads the expiry before anything checks a signature).
-    'expired-token': [
-      'application/json',
-      JSON.stringify({ token: jwt(userId, -60) }),
-    ],
-  }) satisfies Record<typeof fault, [string, string]>)[fault]
+  (
+    ({
+      html: [
+        'text/html; charset=utf-8',
+        '<!doctype html><title>Sign in</title><form method="post" action="/login"><button>Sign in</button></form>',
+      ],
+      'malformed-json': ['application/json', '{"token": "eyJhbGciOi'],
+      'no-token': ['application/json', '{"ok":true}'],
+      'number-token': ['application/json', '{"token":12345}'],
+      // Well formed, but it expired a minute ago (unsigned: the kit reads the expiry before anything checks a signature).
+      'expired-token': ['application/json', JSON.stringify({ token: jwt(userId, -60) })],
+    }) satisfies Record<typeof fault, [string, string]>
+  )[fault]
 
 /**
  * A test hook for the end-to-end suite's fault matrix: `POST /api/__faults` merges knobs into the current ones
@@ -52,7 +54,9 @@ export function tokenFaults(userIdOf: (req: Request) => string | null): { router
     .get((_req, res) => void res.json(faults))
     .post((req, res) => {
       const patch = (req.body ?? {}) as Record<string, unknown>
-      const bad = Object.keys(patch).find((key) => !(Object.hasOwn(CHECKS, key) && CHECKS[key as keyof TokenFaults](patch[key])))
+      const bad = Object.keys(patch).find(
+        (key) => !(Object.hasOwn(CHECKS, key) && CHECKS[key as keyof TokenFaults](patch[key])),
+      )
       if (bad) return void res.status(400).json({ error: `Bad fault knob ${bad}: see playground/README.md.` })
       faults = { ...faults, ...patch }
       res.json(faults)
@@ -73,7 +77,8 @@ export function tokenFaults(userIdOf: (req: Request) => string | null): { router
     }
     // The client gave up (the kit's tokenTimeoutMs): nothing more to do, and nothing is minted.
     if (res.destroyed) return
-    if (tokenStatus) return void res.status(tokenStatus).json({ error: `A fault knob: this route answers ${tokenStatus}.` })
+    if (tokenStatus)
+      return void res.status(tokenStatus).json({ error: `A fault knob: this route answers ${tokenStatus}.` })
     if (tokenBody) {
       const [type, text] = body(tokenBody, userIdOf(req) ?? 'nobody')
       return void res.status(200).type(type).set('Cache-Control', 'no-store').send(text)

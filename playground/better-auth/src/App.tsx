@@ -16,7 +16,9 @@ export function App() {
     const field = (name: string) => String(form.get(name) ?? '')
     const signUp = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') == 'sign-up'
     const credentials = { email: field('email'), password: field('password') }
-    const { error } = signUp ? await authClient.signUp.email({ ...credentials, name: field('name') }) : await authClient.signIn.email(credentials)
+    const { error } = signUp
+      ? await authClient.signUp.email({ ...credentials, name: field('name') })
+      : await authClient.signIn.email(credentials)
     setProblem(error?.message ?? '')
   }
 
@@ -24,7 +26,9 @@ export function App() {
     <>
       <header>
         <strong>better-auth · React</strong>
-        <span className="who">{isPending ? 'Checking session…' : session ? `Signed in as ${session.user.name}` : 'Signed out'}</span>
+        <span className="who">
+          {isPending ? 'Checking session…' : session ? `Signed in as ${session.user.name}` : 'Signed out'}
+        </span>
         {session && <button onClick={() => authClient.signOut()}>Sign out</button>}
       </header>
       <main>

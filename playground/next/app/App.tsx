@@ -16,7 +16,11 @@ export function App({ user, modes }: { user: AuthUser | null; modes: ReturnType<
   const status = describeState(state)
   const change = (path: string, body: object) =>
     startTransition(async () => {
-      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
       if (!response.ok) console.error('[playground auth]', `${path} answered ${response.status}`)
       // The layout reads the new cookie and hands the provider its new user.
       router.refresh()

@@ -45,7 +45,10 @@ const configuration: Configuration = {
     devInteractions: { enabled: false },
     rpInitiatedLogout: {
       logoutSource: async (ctx, form) => {
-        ctx.body = page('Sign out', `<h1>Sign out of ${ctx.host}?</h1>${form}<button form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>`)
+        ctx.body = page(
+          'Sign out',
+          `<h1>Sign out of ${ctx.host}?</h1>${form}<button form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>`,
+        )
       },
     },
   },

@@ -16,7 +16,9 @@ export function App() {
     <>
       <header>
         <strong>Widgent playground · React</strong>
-        <span className="who">{user === undefined ? 'Checking session…' : user ? `Signed in as ${user.name}` : 'Signed out'}</span>
+        <span className="who">
+          {user === undefined ? 'Checking session…' : user ? `Signed in as ${user.name}` : 'Signed out'}
+        </span>
         <button disabled={busy || user?.id == 'ada'} onClick={() => auth.signIn('ada')}>
           Sign in as Ada
         </button>

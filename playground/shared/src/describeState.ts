@@ -30,7 +30,12 @@ export function describeState({ widget, identity, user, expiresAt, error, retryA
     },
     text: `Widget ${WIDGET[widget]} · identity: ${identityText}`,
     detail: error
-      ? { className: 'error', text: retryAt ? `Reconnecting by itself at ${new Date(retryAt).toLocaleTimeString()}… (${error.code})` : error.message }
+      ? {
+          className: 'error',
+          text: retryAt
+            ? `Reconnecting by itself at ${new Date(retryAt).toLocaleTimeString()}… (${error.code})`
+            : error.message,
+        }
       : expiresAt && identity == 'identified'
         ? { className: 'note', text: `Token valid until ${new Date(expiresAt).toLocaleTimeString()}` }
         : null,

@@ -15,13 +15,21 @@ export function launcherMode(search = typeof location == 'undefined' ? '' : loca
  * The header's Eager / Facade switch: a link per mode to this page in that mode, keeping the rest of its query
  * (`?loadTimeoutMs=…`); `current` marks the page's own mode.
  */
-export function launcherSwitch(search = typeof location == 'undefined' ? '' : location.search, pathname = typeof location == 'undefined' ? '/' : location.pathname) {
+export function launcherSwitch(
+  search = typeof location == 'undefined' ? '' : location.search,
+  pathname = typeof location == 'undefined' ? '/' : location.pathname,
+) {
   const current = launcherMode(search)
   return LAUNCHER_MODES.map((mode) => {
     const query = new URLSearchParams(search)
     if (mode == 'facade') query.set('launcher', 'facade')
     else query.delete('launcher')
     const rest = query.toString()
-    return { mode, label: mode == 'eager' ? 'Eager' : 'Facade', href: rest ? `${pathname}?${rest}` : pathname, current: mode == current }
+    return {
+      mode,
+      label: mode == 'eager' ? 'Eager' : 'Facade',
+      href: rest ? `${pathname}?${rest}` : pathname,
+      current: mode == current,
+    }
   })
 }

@@ -24,7 +24,9 @@ export function widgentOptions(
   config = typeof __WIDGENT_PLAYGROUND__ == 'undefined' ? undefined : __WIDGENT_PLAYGROUND__,
 ): WidgentOptions {
   if (!config) {
-    throw new Error('The playground apps get their Widgent product from the start script: run `npm run playground` at the repository root.')
+    throw new Error(
+      'The playground apps get their Widgent product from the start script: run `npm run playground` at the repository root.',
+    )
   }
   const options: WidgentOptions = { ...config, tokenEndpoint: '/api/widgent-token' }
   const query = new URLSearchParams(search)

@@ -19,9 +19,14 @@ export interface AuthAppServer extends AppServer {
 
 const appDir = (name: string) => fileURLToPath(new URL(`../../${name}/`, import.meta.url))
 /** A package's executable, resolved from the app's folder as `npx` would. */
-const bin = (name: string, pkg: string, file: string) => join(dirname(createRequire(appDir(name)).resolve(`${pkg}/package.json`)), file)
+const bin = (name: string, pkg: string, file: string) =>
+  join(dirname(createRequire(appDir(name)).resolve(`${pkg}/package.json`)), file)
 const viteBuild = (name: string, env: Record<string, string>) =>
-  runNode([bin(name, 'vite', 'bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: appDir(name), env, what: `vite build (${name})` })
+  runNode([bin(name, 'vite', 'bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: appDir(name),
+    env,
+    what: `vite build (${name})`,
+  })
 const tsx = (name: string) => ['--import', createRequire(appDir(name)).resolve('tsx')]
 /** A fresh secret per start, as a deployment has one of its own. */
 const secret = () => randomBytes(32).toString('hex')
@@ -51,7 +56,11 @@ export async function startAuthApp(name: AuthAppName, service: WidgentService): 
     case 'better-auth': {
       const buildMs = await viteBuild(name, pageEnv('VITE_', service))
       const env = { ...serverEnv(service), PORT: String(port), BETTER_AUTH_SECRET: secret(), BETTER_AUTH_URL: url }
-      const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, { cwd, env, what: "the better-auth app's server" })
+      const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, {
+        cwd,
+        env,
+        what: "the better-auth app's server",
+      })
       return { ...server, buildMs }
     }
     case 'authjs-sveltekit': {
@@ -65,7 +74,11 @@ export async function startAuthApp(name: AuthAppName, service: WidgentService): 
         ORIGIN: url.slice(0, -1),
         AUTH_SECRET: secret(),
       }
-      const server = await startNodeServer(['build'], url, { cwd, env, what: "the Auth.js SvelteKit app's server (node build)" })
+      const server = await startNodeServer(['build'], url, {
+        cwd,
+        env,
+        what: "the Auth.js SvelteKit app's server (node build)",
+      })
       return { ...server, buildMs }
     }
     case 'authjs-next': {
@@ -81,15 +94,27 @@ export async function startAuthApp(name: AuthAppName, service: WidgentService): 
       while (providerPort == port) providerPort = await pickPort(0)
       const issuer = `http://127.0.0.1:${providerPort}`
       const clientId = 'widgent-spa'
-      const provider = await startNodeServer([...tsx(name), 'provider/main.ts'], `${issuer}/.well-known/openid-configuration`, {
-        cwd,
-        env: { PORT: String(providerPort), APP_URL: url, OIDC_CLIENT_ID: clientId },
-        what: 'the OpenID Connect provider',
-      })
+      const provider = await startNodeServer(
+        [...tsx(name), 'provider/main.ts'],
+        `${issuer}/.well-known/openid-configuration`,
+        {
+          cwd,
+          env: { PORT: String(providerPort), APP_URL: url, OIDC_CLIENT_ID: clientId },
+          what: 'the OpenID Connect provider',
+        },
+      )
       try {
-        const buildMs = await viteBuild(name, { ...pageEnv('VITE_', service), VITE_OIDC_ISSUER: issuer, VITE_OIDC_CLIENT_ID: clientId })
+        const buildMs = await viteBuild(name, {
+          ...pageEnv('VITE_', service),
+          VITE_OIDC_ISSUER: issuer,
+          VITE_OIDC_CLIENT_ID: clientId,
+        })
         const env = { ...serverEnv(service), PORT: String(port), OIDC_ISSUER: issuer }
-        const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, { cwd, env, what: "the OpenID Connect SPA's server" })
+        const server = await startNodeServer([...tsx(name), 'server/main.ts'], url, {
+          cwd,
+          env,
+          what: "the OpenID Connect SPA's server",
+        })
         return { url, buildMs, close: () => Promise.all([server.close(), provider.close()]).then(() => {}) }
       } catch (error) {
         await provider.close()

@@ -22,7 +22,13 @@ export interface NextAppOptions {
  * token route takes the product id from there too), and the server's secret and API. Next.js writes the
  * NEXT_PUBLIC_ values into the build, so `next build` needs them as much as `next start` does.
  */
-export function nextAppEnv({ apiUrl, scriptUrl, productId, serviceKey, verificationSecret }: WidgentService): NodeJS.ProcessEnv {
+export function nextAppEnv({
+  apiUrl,
+  scriptUrl,
+  productId,
+  serviceKey,
+  verificationSecret,
+}: WidgentService): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -37,7 +43,12 @@ export function nextAppEnv({ apiUrl, scriptUrl, productId, serviceKey, verificat
 }
 
 /** Runs `next <args>` in the app's folder; its output goes to ours when `quiet` is false, and into errors anyway. */
-function next(args: string[], env: NodeJS.ProcessEnv, quiet: boolean, dir = NEXT_APP_DIR): { child: ChildProcess; output: () => string } {
+function next(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  quiet: boolean,
+  dir = NEXT_APP_DIR,
+): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -52,10 +63,20 @@ function next(args: string[], env: NodeJS.ProcessEnv, quiet: boolean, dir = NEXT
 /** `next build` (Turbopack, or webpack with `--webpack`), as a user's CI runs it; resolves how long it took. */
 export async function buildNextApp(
   service: WidgentService,
-  { bundler = 'turbopack', quiet = true, dir, env }: { bundler?: 'turbopack' | 'webpack'; quiet?: boolean } & NextAppOptions = {},
+  {
+    bundler = 'turbopack',
+    quiet = true,
+    dir,
+    env,
+  }: { bundler?: 'turbopack' | 'webpack'; quiet?: boolean } & NextAppOptions = {},
 ): Promise<number> {
   const started = performance.now()
-  const { child, output } = next(['build', ...(bundler == 'webpack' ? ['--webpack'] : [])], { ...nextAppEnv(service), ...env }, quiet, dir)
+  const { child, output } = next(
+    ['build', ...(bundler == 'webpack' ? ['--webpack'] : [])],
+    { ...nextAppEnv(service), ...env },
+    quiet,
+    dir,
+  )
   const [code] = await once(child, 'exit')
   if (code !== 0) throw new Error(`next build (${bundler}) exited with code ${code}:\n${output()}`)
   return performance.now() - started
@@ -67,16 +88,27 @@ export async function buildNextApp(
  */
 export async function startNextApp(
   command: 'dev' | 'start',
-  { port, service, quiet = true, dir, env }: { port: number; service: WidgentService; quiet?: boolean } & NextAppOptions,
+  {
+    port,
+    service,
+    quiet = true,
+    dir,
+    env,
+  }: { port: number; service: WidgentService; quiet?: boolean } & NextAppOptions,
 ): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}/`
-  const { child, output } = next([command, '-H', '127.0.0.1', '-p', String(port)], { ...nextAppEnv(service), ...env }, quiet, dir)
+  const { child, output } = next(
+    [command, '-H', '127.0.0.1', '-p', String(port)],
+    { ...nextAppEnv(service), ...env },
+    quiet,
+    dir,
+  )
   const exited = once(child, 'exit')
   const close = () => stopChild(child, exited)
   let gone = false
   void exited.then(() => (gone = true))
   // Polled rather than read from its output: the first answer also means the page has been compiled (`next dev`).
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     if (gone) throw new Error(`next ${command} exited with code ${child.exitCode}:\n${output()}`)
     const answered = await fetch(url, { signal: AbortSignal.timeout(60_000) }).then(
       () => true,

@@ -29,14 +29,18 @@ export async function runNode(args: string[], { cwd, env, what }: NodeProcessOpt
 }
 
 /** A server, `node args`, ready once `url` answers 200 (within 120 s); `close` stops it by its own pid. */
-export async function startNodeServer(args: string[], url: string, { cwd, env, what }: NodeProcessOptions): Promise<AppServer> {
+export async function startNodeServer(
+  args: string[],
+  url: string,
+  { cwd, env, what }: NodeProcessOptions,
+): Promise<AppServer> {
   const child = spawn(process.execPath, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   const output = collect(child)
   const exited = once(child, 'exit')
   const close = () => stopChild(child, exited)
   let gone = false
   void exited.then(() => (gone = true))
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     if (gone) throw new Error(`${what} exited with code ${child.exitCode}:\n${output()}`)
     const status = await fetch(url, { signal: AbortSignal.timeout(30_000) }).then(
       (response) => response.status,
@@ -55,6 +59,7 @@ export async function startNodeServer(args: string[], url: string, { cwd, env, w
 /** The last 20,000 characters a child wrote, for its error. */
 function collect(child: ChildProcess): () => string {
   let output = ''
-  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-20_000)))
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-20_000)))
   return () => output
 }

@@ -25,7 +25,13 @@ const server = await createServer({
   // The product reaches the page as a constant; /api goes to the backend, so the session cookie is first-party (the
   // first matching proxy entry wins, so the token route may go elsewhere).
   define: { __WIDGENT_PLAYGROUND__: JSON.stringify(config) },
-  server: { host: '127.0.0.1', port, strictPort: true, proxy: { ...(tokenRouteUrl && { '/api/widgent-token': tokenRouteUrl }), '/api': backendUrl }, ...(watch ? {} : { watch: null, hmr: false }) },
+  server: {
+    host: '127.0.0.1',
+    port,
+    strictPort: true,
+    proxy: { ...(tokenRouteUrl && { '/api/widgent-token': tokenRouteUrl }), '/api': backendUrl },
+    ...(watch ? {} : { watch: null, hmr: false }),
+  },
 })
 await server.listen()
 process.send!('ready')

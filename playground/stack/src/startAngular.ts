@@ -32,7 +32,13 @@ const NG = join(dirname(createRequire(join(APP_DIR, 'package.json')).resolve('@a
  * The Angular app on 127.0.0.1:`port`. Its server takes the product (`WIDGENT_PLAYGROUND`, JSON) and the backend's URL
  * (`BACKEND_URL`) from its environment as it starts, as a deployed Angular server does; the build holds neither.
  */
-export async function startAngular({ port, backendUrl, config, mode, logLevel }: StartAngularOptions): Promise<AppServer> {
+export async function startAngular({
+  port,
+  backendUrl,
+  config,
+  mode,
+  logLevel,
+}: StartAngularOptions): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = { ...cliEnv(), WIDGENT_PLAYGROUND: JSON.stringify(config), BACKEND_URL: backendUrl }
   const quiet = logLevel != 'info'
   let child: ChildProcess
@@ -53,10 +59,15 @@ export async function startAngular({ port, backendUrl, config, mode, logLevel }:
   const exited = once(child, 'exit')
   const close = () => stopChild(child, exited)
   const url = `http://127.0.0.1:${port}/`
-  const outcome = await Promise.race([untilServing(url, READY_WITHIN_MS), exited.then(([code]) => `exited with code ${code}`)])
+  const outcome = await Promise.race([
+    untilServing(url, READY_WITHIN_MS),
+    exited.then(([code]) => `exited with code ${code}`),
+  ])
   if (outcome) {
     await close()
-    throw new Error(`The Angular app's ${mode == 'dev' ? 'dev server (ng serve)' : 'server'} ${outcome}: see its output above.`)
+    throw new Error(
+      `The Angular app's ${mode == 'dev' ? 'dev server (ng serve)' : 'server'} ${outcome}: see its output above.`,
+    )
   }
   return { url, close }
 }
@@ -83,7 +94,11 @@ async function ngBuild(logLevel: LogLevel): Promise<string> {
   process.once('exit', () => rmSync(out, { recursive: true, force: true }))
   const started = performance.now()
   // No product: the server reads it as it starts.
-  const child = spawn(process.execPath, [NG, 'build', '--output-path', out], { cwd: APP_DIR, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [NG, 'build', '--output-path', out], {
+    cwd: APP_DIR,
+    env: cliEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -91,7 +106,8 @@ async function ngBuild(logLevel: LogLevel): Promise<string> {
   if (code !== 0) {
     throw new Error(`ng build exited with code ${code}:\n${output.slice(-4000)}`)
   }
-  if (logLevel != 'silent') console.info(`[playground] ng build (production, SSR): ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  if (logLevel != 'silent')
+    console.info(`[playground] ng build (production, SSR): ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return out
 }
 

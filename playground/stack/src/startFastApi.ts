@@ -32,22 +32,39 @@ export async function startFastApi({ port, backendUrl, service, quiet }: StartFa
   await promisify(execFile)(PYTHON, ['-c', 'import fastapi, uvicorn, requests']).catch((error: Error) => {
     throw new Error(`${FASTAPI_MISSING}\n${PYTHON}: ${error.message.trim()}`)
   })
-  const child = spawn(PYTHON, ['-m', 'uvicorn', 'app:app', '--host', '127.0.0.1', '--port', String(port), '--log-level', quiet ? 'warning' : 'info'], {
-    cwd: APP_DIR,
-    env: {
-      ...process.env,
-      WIDGENT_API_URL: service.apiUrl,
-      WIDGENT_PRODUCT_ID: service.productId,
-      WIDGENT_VERIFICATION_SECRET: service.verificationSecret,
-      BACKEND_URL: backendUrl,
-      PYTHONDONTWRITEBYTECODE: '1',
+  const child = spawn(
+    PYTHON,
+    [
+      '-m',
+      'uvicorn',
+      'app:app',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--log-level',
+      quiet ? 'warning' : 'info',
+    ],
+    {
+      cwd: APP_DIR,
+      env: {
+        ...process.env,
+        WIDGENT_API_URL: service.apiUrl,
+        WIDGENT_PRODUCT_ID: service.productId,
+        WIDGENT_VERIFICATION_SECRET: service.verificationSecret,
+        BACKEND_URL: backendUrl,
+        PYTHONDONTWRITEBYTECODE: '1',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  )
   const exited = once(child, 'exit')
   const close = () => stopChild(child, exited)
   const url = `http://127.0.0.1:${port}/`
-  const outcome = await Promise.race([untilServing(`${url}api/widgent-token`, READY_WITHIN_MS, 401), exited.then(([code]) => `exited with code ${code}`)])
+  const outcome = await Promise.race([
+    untilServing(`${url}api/widgent-token`, READY_WITHIN_MS, 401),
+    exited.then(([code]) => `exited with code ${code}`),
+  ])
   if (outcome) {
     await close()
     throw new Error(`The FastAPI token route (uvicorn) ${outcome}: see its output above.`)

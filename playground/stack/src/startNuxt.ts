@@ -31,7 +31,14 @@ const NUXI = join(dirname(createRequire(join(APP_DIR, 'package.json')).resolve('
  * The Nuxt app on 127.0.0.1:`port`. It takes everything from environment variables, as a deployed Nuxt app does:
  * the module's runtime config (`NUXT_PUBLIC_WIDGENT_*`, `NUXT_WIDGENT_*`) and the backend's URL (`NUXT_BACKEND_URL`).
  */
-export async function startNuxt({ port, backendUrl, config, server, mode, logLevel }: StartNuxtOptions): Promise<AppServer> {
+export async function startNuxt({
+  port,
+  backendUrl,
+  config,
+  server,
+  mode,
+  logLevel,
+}: StartNuxtOptions): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = {
     // Not the test runner's: Nuxt would build and run in its test mode.
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name))),
@@ -47,24 +54,36 @@ export async function startNuxt({ port, backendUrl, config, server, mode, logLev
   let out: string | undefined
   let child: ChildProcess
   if (mode == 'dev') {
-    child = spawn(process.execPath, [NUXI, 'dev', '--host', '127.0.0.1', '--port', String(port), '--logLevel', quiet ? 'silent' : 'info'], {
-      cwd: APP_DIR,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    })
+    child = spawn(
+      process.execPath,
+      [NUXI, 'dev', '--host', '127.0.0.1', '--port', String(port), '--logLevel', quiet ? 'silent' : 'info'],
+      {
+        cwd: APP_DIR,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    )
   } else {
     // Built without the product or the secret: the server reads them when it starts, so none is in the bundle.
-    const buildEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('NUXT_WIDGENT') && !name.startsWith('NUXT_PUBLIC_WIDGENT')))
+    const buildEnv = Object.fromEntries(
+      Object.entries(env).filter(
+        ([name]) => !name.startsWith('NUXT_WIDGENT') && !name.startsWith('NUXT_PUBLIC_WIDGENT'),
+      ),
+    )
     // The app's tsconfig.json refers to the .nuxt/ tsconfigs in its own folder, and the build's Vue transform fails
     // without them. `nuxi typecheck` and `nuxi dev` write them; a fresh clone has none until one of those ran.
-    if (!existsSync(join(APP_DIR, '.nuxt/tsconfig.app.json'))) await run([NUXI, 'prepare'], { ...buildEnv, NODE_ENV: 'production' })
+    if (!existsSync(join(APP_DIR, '.nuxt/tsconfig.app.json')))
+      await run([NUXI, 'prepare'], { ...buildEnv, NODE_ENV: 'production' })
     out = await mkdtemp(join(tmpdir(), 'widgent-playground-nuxt-'))
     const started = performance.now()
-    await run([NUXI, 'build'], { ...buildEnv, NODE_ENV: 'production', PLAYGROUND_NUXT_OUTPUT: out }).catch(async (error) => {
-      await rm(out!, { recursive: true, force: true })
-      throw error
-    })
-    if (logLevel != 'silent') console.info(`[playground] nuxi build: ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    await run([NUXI, 'build'], { ...buildEnv, NODE_ENV: 'production', PLAYGROUND_NUXT_OUTPUT: out }).catch(
+      async (error) => {
+        await rm(out!, { recursive: true, force: true })
+        throw error
+      },
+    )
+    if (logLevel != 'silent')
+      console.info(`[playground] nuxi build: ${((performance.now() - started) / 1000).toFixed(1)} s`)
     child = spawn(process.execPath, [join(out, '.output/server/index.mjs')], {
       cwd: APP_DIR,
       env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
@@ -77,7 +96,10 @@ export async function startNuxt({ port, backendUrl, config, server, mode, logLev
     if (out) await rm(out, { recursive: true, force: true })
   }
   const url = `http://127.0.0.1:${port}/`
-  const outcome = await Promise.race([untilServing(url, READY_WITHIN_MS), exited.then(([code]) => `exited with code ${code}`)])
+  const outcome = await Promise.race([
+    untilServing(url, READY_WITHIN_MS),
+    exited.then(([code]) => `exited with code ${code}`),
+  ])
   if (outcome) {
     await close()
     throw new Error(`The Nuxt app's ${mode == 'dev' ? 'dev server' : 'server'} ${outcome}: see its output above.`)

@@ -13,7 +13,17 @@ export const APPS = ['react', 'vue', 'svelte', 'nuxt', 'next', 'angular'] as con
 export type AppName = (typeof APPS)[number]
 
 // Used when free; otherwise any free port.
-const DEFAULT_PORTS = { emulator: 4010, backend: 4020, fastapi: 4030, react: 5173, vue: 5174, svelte: 5175, nuxt: 5176, next: 5177, angular: 5178 }
+const DEFAULT_PORTS = {
+  emulator: 4010,
+  backend: 4020,
+  fastapi: 4030,
+  react: 5173,
+  vue: 5174,
+  svelte: 5175,
+  nuxt: 5176,
+  next: 5177,
+  angular: 5178,
+}
 
 export interface PlaygroundOptions {
   /** Which apps to serve; all of them by default. */
@@ -82,7 +92,12 @@ export async function startPlayground({
   }
   const closers: Array<() => Promise<void>> = []
   const close = async () => {
-    await Promise.allSettled(closers.splice(0).reverse().map((close) => close()))
+    await Promise.allSettled(
+      closers
+        .splice(0)
+        .reverse()
+        .map((close) => close()),
+    )
   }
   try {
     // WIDGENT_API_URL: the real service. Otherwise everything is the local emulator's, with its demo product.
@@ -95,11 +110,22 @@ export async function startPlayground({
       scriptUrl: `${emulator!.url}/widget.js`,
     }
 
-    const backend = await startBackend({ port: await port('backend'), apiUrl, productId, verificationSecret, latencyMs: authLatencyMs })
+    const backend = await startBackend({
+      port: await port('backend'),
+      apiUrl,
+      productId,
+      verificationSecret,
+      latencyMs: authLatencyMs,
+    })
     closers.push(() => backend.close())
     const fastapi =
       tokenRoute == 'fastapi'
-        ? await startFastApi({ port: await port('fastapi'), backendUrl: backend.url, service: { apiUrl, productId, verificationSecret }, quiet: logLevel != 'info' })
+        ? await startFastApi({
+            port: await port('fastapi'),
+            backendUrl: backend.url,
+            service: { apiUrl, productId, verificationSecret },
+            quiet: logLevel != 'info',
+          })
         : null
     if (fastapi) closers.push(fastapi.close)
 
@@ -110,8 +136,17 @@ export async function startPlayground({
     const service = { apiUrl, scriptUrl, productId, serviceKey, verificationSecret }
     // Nuxt and Next.js run their own servers; the Vite apps share one way to start.
     const startOne = (name: AppName, port: number) => {
-      if (name == 'nuxt') return startNuxt({ port, backendUrl: backend.url, config, server: { apiUrl, verificationSecret }, mode: nuxt, logLevel })
-      if (name == 'next') return startNextApp('dev', { port, service, quiet: logLevel == 'error' || logLevel == 'silent' })
+      if (name == 'nuxt')
+        return startNuxt({
+          port,
+          backendUrl: backend.url,
+          config,
+          server: { apiUrl, verificationSecret },
+          mode: nuxt,
+          logLevel,
+        })
+      if (name == 'next')
+        return startNextApp('dev', { port, service, quiet: logLevel == 'error' || logLevel == 'silent' })
       if (name == 'angular') return startAngular({ port, backendUrl: backend.url, config, mode: angular, logLevel })
       return startApp(name, { port, backendUrl: backend.url, tokenRouteUrl: fastapi?.url, config, logLevel, watch })
     }
@@ -123,7 +158,9 @@ export async function startPlayground({
       emulator,
       backend,
       fastapi: fastapi?.url ?? null,
-      apps: Object.fromEntries(apps.map((name, i) => [name, (started[i] as PromiseFulfilledResult<AppServer>).value.url])),
+      apps: Object.fromEntries(
+        apps.map((name, i) => [name, (started[i] as PromiseFulfilledResult<AppServer>).value.url]),
+      ),
       close,
     }
   } catch (error) {

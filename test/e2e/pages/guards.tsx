@@ -13,7 +13,11 @@ declare global {
   }
 }
 
-const secret = { productId: 'demo-product', serviceKey: 'demo-service-key', verificationSecret: 'demo-verification-secret' } as WidgentOptions
+const secret = {
+  productId: 'demo-product',
+  serviceKey: 'demo-service-key',
+  verificationSecret: 'demo-verification-secret',
+} as WidgentOptions
 const codeOf = (error: unknown) => (error as { code?: string }).code ?? String(error)
 const thrown = (run: () => unknown) => {
   try {
@@ -25,7 +29,9 @@ const thrown = (run: () => unknown) => {
 }
 
 let rendered: string | null = null
-const root = createRoot(document.getElementById('root')!, { onUncaughtError: (error) => void (rendered = codeOf(error)) })
+const root = createRoot(document.getElementById('root')!, {
+  onUncaughtError: (error) => void (rendered = codeOf(error)),
+})
 flushSync(() => root.render(<WidgentProvider {...secret} />))
 
 window.guards = {

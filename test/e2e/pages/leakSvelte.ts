@@ -9,6 +9,9 @@ const auth = readable(ada)
 
 exposeCycles(() => {
   const target = document.getElementById('root')!
-  const components = [mount(LeakIdentity, { target, props: { widgent, auth } }), mount(LeakIdentity, { target, props: { widgent, auth } })]
+  const components = [
+    mount(LeakIdentity, { target, props: { widgent, auth } }),
+    mount(LeakIdentity, { target, props: { widgent, auth } }),
+  ]
   return () => components.forEach((component) => unmount(component))
 })

@@ -23,7 +23,8 @@ export function appSpec(app: AppUnderTest) {
     await page.waitForPanel('ada')
     return page
   }
-  const tokensFor = (userId: string, since = 0) => app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
+  const tokensFor = (userId: string, since = 0) =>
+    app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
   const tokenRequests = (since: number) => app.backend.tokenRequests().filter((request) => request.at >= since)
 
   it('loads the widget anonymous, with one script tag and one init', async () => {

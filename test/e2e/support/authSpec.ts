@@ -65,7 +65,8 @@ export async function waitForSignedOut(tab: AuthTab): Promise<void> {
  */
 export function authSpec(app: AuthAppUnderTest, flows: AuthFlows) {
   const { signIn, signOut } = flows
-  const tokensFor = (userId: string, since = 0) => app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
+  const tokensFor = (userId: string, since = 0) =>
+    app.emulator.log().tokens.filter((token) => token.userId == userId && token.at >= since)
 
   it('signs in, then reloads: the widget knows Ada after one token request each time, never anonymous after the reload', async () => {
     const { ada } = flows
@@ -101,7 +102,9 @@ export function authSpec(app: AuthAppUnderTest, flows: AuthFlows) {
     expect(await tab.app.send('Hello from Grace')).toBe('Hi Grace Hopper! You said: "Hello from Grace"')
     expect(tokensFor(ada.id, switchedAt)).toEqual([])
     expect(tab.tokenAnswers(switchedAt).map((answer) => answer.status)).toEqual([200])
-    expect((await tab.app.answers()).filter((answer) => answer.at >= switchedAt).map((answer) => answer.identity)).not.toContain(ada.id)
+    expect(
+      (await tab.app.answers()).filter((answer) => answer.at >= switchedAt).map((answer) => answer.identity),
+    ).not.toContain(ada.id)
     const shown = (await tab.app.panelIdentities()).map((change) => change.identity)
     expect(shown.slice(shown.lastIndexOf(ada.id) + 1)).not.toContain(ada.id)
     expect(tab.onErrors()).toEqual([])

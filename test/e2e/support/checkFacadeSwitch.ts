@@ -8,7 +8,11 @@ import type { AppPage } from './openApp'
  * it for the signed-in user (the default emulator's `open`); the Eager link loads it at once. The whole facade spec
  * (`facadeSpec.ts`) runs in the React, Vue and Svelte apps; the kit's behaviour is the same here.
  */
-export async function checkFacadeSwitch(app: { url: string; emulator: Emulator; open(query?: string): Promise<AppPage> }): Promise<void> {
+export async function checkFacadeSwitch(app: {
+  url: string
+  emulator: Emulator
+  open(query?: string): Promise<AppPage>
+}): Promise<void> {
   const html = await (await fetch(`${app.url}?launcher=facade`)).text()
   expect(html).toMatch(/<nav class="launcher-switch" aria-label="How the widget loads">/)
   expect(html).toMatch(/<a href="\/">Eager<\/a><a href="\/\?launcher=facade" aria-current="page">Facade<\/a>/)
@@ -36,5 +40,7 @@ export async function checkFacadeSwitch(app: { url: string; emulator: Emulator; 
   await page.waitForStatus({ widget: 'ready', identity: 'identified', user: 'ada' })
   expect(await page.page.getByRole('button', { name: 'Open chat', exact: true }).count()).toBe(0)
   expect(app.emulator.log().scriptLoads).toBe(2)
-  expect(page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line))).toEqual([])
+  expect(
+    page.consoleLines.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) || /hydrat/i.test(line)),
+  ).toEqual([])
 }

@@ -31,8 +31,14 @@ const LAUNCHER_BOX = { x: 1100 - 20 - 56, y: 640 - 20 - 56, width: 56, height: 5
 function recordLayoutShifts() {
   window.__layoutShifts = []
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> }>) {
-      const sources = entry.sources.map(({ node }) => (node instanceof Element ? `${node.localName}${node.className ? `.${node.className}` : ''}` : String(node?.nodeName)))
+    for (const entry of list.getEntries() as Array<
+      PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> }
+    >) {
+      const sources = entry.sources.map(({ node }) =>
+        node instanceof Element
+          ? `${node.localName}${node.className ? `.${node.className}` : ''}`
+          : String(node?.nodeName),
+      )
       window.__layoutShifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, sources })
     }
   }).observe({ type: 'layout-shift', buffered: true })
@@ -75,7 +81,8 @@ export function facadeSpec(app: AppUnderTest) {
   type FacadePage = Awaited<ReturnType<typeof openFacade>>
 
   /** The facade in the view named `name`; any view when absent. Role locators skip hidden elements: gone once hidden. */
-  const facade = (page: AppPage, name: string | RegExp = ANY_VIEW): Locator => page.page.getByRole('button', { name, exact: true })
+  const facade = (page: AppPage, name: string | RegExp = ANY_VIEW): Locator =>
+    page.page.getByRole('button', { name, exact: true })
   const widgetLauncher = (page: AppPage) => page.panel.getByRole('button', { name: 'Widgent chat', exact: true })
   const scriptLoads = () => app.emulator.log().scriptLoads
   const tokenRequests = (since: number) => app.backend.tokenRequests().filter((request) => request.at >= since)
@@ -88,7 +95,9 @@ export function facadeSpec(app: AppUnderTest) {
     await facade(page, IDLE).waitFor({ state: 'visible' })
     await page.waitForStatus({ widget: 'idle', ...status })
     await page.page.waitForLoadState('networkidle')
-    await page.page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 })))
+    await page.page.evaluate(
+      () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 })),
+    )
   }
 
   /** Signed in as Ada with the header's button; the widget not loaded, so no token asked for yet. */
@@ -123,19 +132,32 @@ export function facadeSpec(app: AppUnderTest) {
    * the widget was ready opens the panel. Strict: the widget refuses that undocumented command, the panel stays
    * closed, and the user opens it with the widget's own launcher, which stands where the facade was.
    */
-  const expectOpenedAfterActivation = async (page: FacadePage, identity: string, openWithLauncher: (launcher: Locator) => Promise<void>, scriptRequests = 1) => {
+  const expectOpenedAfterActivation = async (
+    page: FacadePage,
+    identity: string,
+    openWithLauncher: (launcher: Locator) => Promise<void>,
+    scriptRequests = 1,
+  ) => {
     await expectTakenOver(page, scriptRequests)
     await page.waitForPanel(identity)
     if (strict) {
       // The kit held the command until widgent:ready (a strict widget drops what comes before), and the widget refused it.
-      expect(await page.page.evaluate(() => (window.widgent as unknown as { __emulator: { dropped: string[] } }).__emulator.dropped)).toEqual([])
+      expect(
+        await page.page.evaluate(
+          () => (window.widgent as unknown as { __emulator: { dropped: string[] } }).__emulator.dropped,
+        ),
+      ).toEqual([])
       await expect.poll(() => page.consoleLines).toContain('[error] Widgent: unknown command "open".')
       expect(await page.panel.getAttribute('data-open')).toBe('false')
       await openWithLauncher(widgetLauncher(page))
     }
     await expect.poll(() => page.panel.getAttribute('data-open')).toBe('true')
     // Opening puts the focus in the panel's message input.
-    await expect.poll(() => page.page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('name') ?? null)).toBe('text')
+    await expect
+      .poll(() =>
+        page.page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('name') ?? null),
+      )
+      .toBe('text')
     expect(await page.panelIdentity()).toBe(identity)
   }
 
@@ -174,7 +196,9 @@ export function facadeSpec(app: AppUnderTest) {
     expect(page.scriptRequests()).toBe(1)
 
     await page.page.getByRole('link', { name: 'Facade' }).click()
-    await page.page.waitForURL((url) => url.searchParams.get('launcher') == 'facade' && url.searchParams.get('loadTimeoutMs') == '5000')
+    await page.page.waitForURL(
+      (url) => url.searchParams.get('launcher') == 'facade' && url.searchParams.get('loadTimeoutMs') == '5000',
+    )
     await settle(page)
     expect(page.scriptRequests()).toBe(1)
   })
@@ -222,7 +246,12 @@ export function facadeSpec(app: AppUnderTest) {
     it(`keyboard: Tab reaches the facade and its focus starts the load; ${key} activates it`, async () => {
       const page = await openFacade({ holdScript: true })
       await settle(page)
-      const onFacade = () => page.page.evaluate(() => document.activeElement?.matches('button[aria-label="Open chat"], button[aria-label="Loading chat…"]') ?? false)
+      const onFacade = () =>
+        page.page.evaluate(
+          () =>
+            document.activeElement?.matches('button[aria-label="Open chat"], button[aria-label="Loading chat…"]') ??
+            false,
+        )
       for (let presses = 0; !(await onFacade()); presses++) {
         // The header's links and buttons come first; passing them loads nothing.
         expect(page.scriptRequests()).toBe(0)
@@ -244,7 +273,9 @@ export function facadeSpec(app: AppUnderTest) {
   it('Save-Data: hovering and focusing the facade load nothing; a click does', async () => {
     const page = await openFacade({ saveData: true })
     await settle(page)
-    expect(await page.page.evaluate(() => (navigator as { connection?: { saveData?: boolean } }).connection?.saveData)).toBe(true)
+    expect(
+      await page.page.evaluate(() => (navigator as { connection?: { saveData?: boolean } }).connection?.saveData),
+    ).toBe(true)
 
     const button = facade(page, IDLE)
     await button.hover()
@@ -304,7 +335,9 @@ export function facadeSpec(app: AppUnderTest) {
     expect(await widgetLauncher(page).boundingBox()).toEqual(before)
     expect(await page.panel.boundingBox()).toEqual(before)
     // Two frames after the takeover, so any shift it caused has been reported.
-    await page.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    await page.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
     const shifts = await page.page.evaluate(() => window.__layoutShifts)
     expect(shifts).toEqual([])
     expect(shifts.filter((shift) => !shift.hadRecentInput).reduce((cls, shift) => cls + shift.value, 0)).toBe(0)

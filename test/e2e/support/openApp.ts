@@ -56,7 +56,12 @@ export interface OpenAppOptions {
  * go to test/e2e/artifacts/ first. With `{ shared: true }` the page outlives the test: its opener calls
  * `saveArtifacts` after each test and closes the context (see `useApp`'s `shared`).
  */
-export async function openApp(browser: Browser, app: string, url: string, { shared = false, init, hold }: OpenAppOptions = {}): Promise<AppPage> {
+export async function openApp(
+  browser: Browser,
+  app: string,
+  url: string,
+  { shared = false, init, hold }: OpenAppOptions = {},
+): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } })
   // A dev server's page loads dozens of modules, each compiled on request: slow, not a failure, on a busy machine.
   context.setDefaultNavigationTimeout(120_000)
@@ -78,7 +83,8 @@ export async function openApp(browser: Browser, app: string, url: string, { shar
       const status = document.querySelector('[data-testid=status]')?.getAttribute('data-identity')
       if (status && status != window.__statusIdentities.at(-1)) window.__statusIdentities.push(status)
       const identity = document.querySelector('widgent-panel')?.getAttribute('data-identity')
-      if (identity && identity != window.__panelIdentities.at(-1)?.identity) window.__panelIdentities.push({ at: Date.now(), identity })
+      if (identity && identity != window.__panelIdentities.at(-1)?.identity)
+        window.__panelIdentities.push({ at: Date.now(), identity })
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-identity'] })
   })
   await init?.(context)
@@ -104,11 +110,19 @@ function recordConsole(page: Page, lines: string[]) {
 }
 
 /** When `task` failed: a screenshot of the context's page and the console so far, in test/e2e/artifacts/. */
-export async function saveArtifacts(app: string, context: BrowserContext, consoleLines: string[], task: TestContext['task']): Promise<void> {
+export async function saveArtifacts(
+  app: string,
+  context: BrowserContext,
+  consoleLines: string[],
+  task: TestContext['task'],
+): Promise<void> {
   if (task.result?.state != 'fail') return
   const name = `${app}-${task.name}`.replace(/[^\w-]+/g, '-').slice(0, 120)
   await mkdir(ARTIFACTS, { recursive: true })
-  await context.pages()[0]?.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname }).catch(() => {})
+  await context
+    .pages()[0]
+    ?.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname })
+    .catch(() => {})
   const errors = (task.result.errors ?? []).map((error) => error.stack ?? error.message)
   await writeFile(new URL(`${name}.txt`, ARTIFACTS), [...errors, '', 'Console:', ...consoleLines, ''].join('\n'))
 }
@@ -138,7 +152,9 @@ export class AppPage {
   /** Waits until the status line shows at least these values. */
   async waitForStatus(expected: Partial<Status>, timeout = 15_000): Promise<void> {
     const selector = Object.entries(expected).map(([key, value]) => `[data-${key}="${value}"]`)
-    await this.waitFor(`[data-testid=status]${selector.join('')}`, timeout, async () => expect(await this.status()).toMatchObject(expected))
+    await this.waitFor(`[data-testid=status]${selector.join('')}`, timeout, async () =>
+      expect(await this.status()).toMatchObject(expected),
+    )
   }
 
   /** When the kit will try again by itself (`state.retryAt`, ms since the epoch); null when it will not. */
@@ -153,7 +169,9 @@ export class AppPage {
    * machine makes slow: the bounds of the waits that follow are then the kit's alone.
    */
   async waitForStart(timeout = 60_000): Promise<void> {
-    await this.waitFor('[data-testid=status]:not([data-identity="unknown"])', timeout, async () => expect((await this.status()).identity).not.toBe('unknown'))
+    await this.waitFor('[data-testid=status]:not([data-identity="unknown"])', timeout, async () =>
+      expect((await this.status()).identity).not.toBe('unknown'),
+    )
   }
 
   /** Who the widget would send messages as right now: `anonymous` or a user id; null while there is no panel. */
@@ -162,7 +180,9 @@ export class AppPage {
   }
 
   async waitForPanel(identity: string, timeout = 15_000): Promise<void> {
-    await this.waitFor(`widgent-panel[data-identity="${identity}"]`, timeout, async () => expect(await this.panelIdentity()).toBe(identity))
+    await this.waitFor(`widgent-panel[data-identity="${identity}"]`, timeout, async () =>
+      expect(await this.panelIdentity()).toBe(identity),
+    )
   }
 
   /** The header's sign-in line ("Signed in as Ada Lovelace"), from the app's auth layer. */
@@ -171,7 +191,9 @@ export class AppPage {
   }
 
   async waitForSignedInAs(text: string, timeout = 15_000): Promise<void> {
-    await this.waitFor(`header .who:text-is("${text}")`, timeout, async () => expect(await this.signedInAs()).toBe(text))
+    await this.waitFor(`header .who:text-is("${text}")`, timeout, async () =>
+      expect(await this.signedInAs()).toBe(text),
+    )
   }
 
   /**
@@ -220,7 +242,9 @@ export class AppPage {
 
   /** Whether the status element is still the first one the page had. */
   keptFirstStatus(): Promise<boolean> {
-    return this.page.evaluate(() => !!window.__firstStatus && window.__firstStatus == document.querySelector('[data-testid=status]'))
+    return this.page.evaluate(
+      () => !!window.__firstStatus && window.__firstStatus == document.querySelector('[data-testid=status]'),
+    )
   }
 
   /** Every identity the status line has shown since the page loaded (`data-identity`), in order. */

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type Route = ((req: IncomingMessage, res: ServerResponse) => void | Promise<void>) | { type: string; body: string; headers?: Record<string, string> }
+export type Route =
+  | ((req: IncomingMessage, res: ServerResponse) => void | Promise<void>)
+  | { type: string; body: string; headers?: Record<string, string> }
 
 export interface PageServer {
   /** e.g. `http://127.0.0.1:41234`, no trailing slash: an origin of its own. */

@@ -37,7 +37,10 @@ export interface AppUnderTest {
  * emulator offers only what the vendor page documents (tokens that are not JWTs, no ready flag, no command queue).
  * `tokenRoute: 'fastapi'`: the vendor page's FastAPI example answers the app's token requests (React, Vue, Svelte).
  */
-export function useApp(name: AppName, { strict = false, tokenRoute = 'node' }: Pick<PlaygroundOptions, 'strict' | 'tokenRoute'> = {}): AppUnderTest {
+export function useApp(
+  name: AppName,
+  { strict = false, tokenRoute = 'node' }: Pick<PlaygroundOptions, 'strict' | 'tokenRoute'> = {},
+): AppUnderTest {
   let playground: Playground
   let browser: Browser
   const app = {
@@ -49,7 +52,9 @@ export function useApp(name: AppName, { strict = false, tokenRoute = 'node' }: P
         shared.page = await openApp(browser, name, `${app.url}${query}`, { shared: true })
         await shared.page.waitForStart()
       })
-      afterEach(({ task }) => shared.page && saveArtifacts(name, shared.page.page.context(), shared.page.consoleLines, task))
+      afterEach(
+        ({ task }) => shared.page && saveArtifacts(name, shared.page.page.context(), shared.page.consoleLines, task),
+      )
       afterAll(() => shared.page?.page.context().close())
       return shared
     },
@@ -57,7 +62,18 @@ export function useApp(name: AppName, { strict = false, tokenRoute = 'node' }: P
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'))
-    playground = await startPlayground({ apps: [name], ports: 'free', env: {}, logLevel: 'error', authLatencyMs: 100, watch: false, nuxt: 'build', angular: 'build', strict, tokenRoute })
+    playground = await startPlayground({
+      apps: [name],
+      ports: 'free',
+      env: {},
+      logLevel: 'error',
+      authLatencyMs: 100,
+      watch: false,
+      nuxt: 'build',
+      angular: 'build',
+      strict,
+      tokenRoute,
+    })
     Object.assign(app, {
       url: playground.apps[name]!,
       emulator: playground.emulator!,

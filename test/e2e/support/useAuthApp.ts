@@ -90,7 +90,11 @@ export function useAuthApp(name: AuthAppName): AuthAppUnderTest {
             profiles.set(context, answers)
             context.on('response', (response) => {
               if (new URL(response.url()).pathname != TOKEN_ROUTE) return
-              answers.push({ tab: numberOf(response.request().frame().page()), status: response.status(), at: Date.now() })
+              answers.push({
+                tab: numberOf(response.request().frame().page()),
+                status: response.status(),
+                at: Date.now(),
+              })
             })
           },
         })

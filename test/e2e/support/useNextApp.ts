@@ -32,7 +32,12 @@ export function useNextApp(bundler: 'turbopack' | 'webpack'): NextAppUnderTest {
     const service = { ...DEMO_PRODUCT, apiUrl: emulator.url, scriptUrl: `${emulator.url}/widget.js` }
     const buildMs = await buildNextApp(service, { bundler })
     server = await startNextApp('start', { port: await pickPort(0), service })
-    Object.assign(app, { url: server.url, emulator, buildMs, open: (query = '') => openApp(browser!, `next-${bundler}`, `${server!.url}${query}`) })
+    Object.assign(app, {
+      url: server.url,
+      emulator,
+      buildMs,
+      open: (query = '') => openApp(browser!, `next-${bundler}`, `${server!.url}${query}`),
+    })
   }, 900_000) // next build: 16-44 s on an idle machine, 200 s (Turbopack) and over 600 s (webpack) with a load average of 30
 
   afterAll(async () => {

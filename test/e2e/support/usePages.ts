@@ -24,7 +24,8 @@ export function usePages(routes: () => Promise<Record<string, Route>>): TestPage
     close = server.close
     Object.assign(pages, {
       url: server.url,
-      open: (path: string, options: Pick<OpenAppOptions, 'init' | 'hold'> = {}) => openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, options),
+      open: (path: string, options: Pick<OpenAppOptions, 'init' | 'hold'> = {}) =>
+        openApp(browser, path.split('?')[0]!.slice(1), `${server.url}${path}`, options),
     })
   })
   afterAll(async () => {

@@ -18,7 +18,10 @@ const pageClock = (skew: number) => vi.useFakeTimers({ now: SERVICE_NOW + skew }
 
 /** A token route answering `body` with the service's time in its Date header (or none). */
 const route = (body: object, date: number | null = SERVICE_NOW) =>
-  vi.fn(async () => new Response(JSON.stringify(body), { headers: date === null ? {} : { date: new Date(date).toUTCString() } }))
+  vi.fn(
+    async () =>
+      new Response(JSON.stringify(body), { headers: date === null ? {} : { date: new Date(date).toUTCString() } }),
+  )
 
 const signal = new AbortController().signal
 
@@ -51,24 +54,33 @@ describe.each([
     await expect(fetchFromEndpoint('/t', signal)).resolves.toEqual({ token: 'opaque', expiresAt: Date.now() + 60_000 })
   })
 
-  it("a JWT dead on arrival is still invalid-token, and the message names the clock that said so", async () => {
+  it('a JWT dead on arrival is still invalid-token, and the message names the clock that said so', async () => {
     pageClock(skew)
     expect(() => parseToken(jwt('ada', 0, { issuedAt: SERVICE_NOW }))).toThrow(/no later than its own iat/)
     const stale = jwt('ada', 60, { issuedAt: SERVICE_NOW - 120_000, iat: false })
     vi.stubGlobal('fetch', route({ token: stale }))
-    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({ code: 'invalid-token', message: expect.stringMatching(/token route's clock/) })
+    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({
+      code: 'invalid-token',
+      message: expect.stringMatching(/token route's clock/),
+    })
     // A token the route cached past its life: its Date says so even though the JWT's iat looks recent enough.
     const cached = jwt('ada', 60, { issuedAt: SERVICE_NOW - 120_000 })
     vi.stubGlobal('fetch', route({ token: cached }))
-    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({ code: 'invalid-token', message: expect.stringMatching(/token route's clock/) })
+    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({
+      code: 'invalid-token',
+      message: expect.stringMatching(/token route's clock/),
+    })
   })
 })
 
-describe("a skewed page clock with no service time at all", () => {
+describe('a skewed page clock with no service time at all', () => {
   it("is the last resort, and its message says to check this device's clock", async () => {
     pageClock(3 * HOUR)
     vi.stubGlobal('fetch', route({ token: jwt('ada', 3600, { issuedAt: SERVICE_NOW, iat: false }) }, null))
-    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({ code: 'invalid-token', message: expect.stringMatching(/this page's clock.*device's clock/) })
+    await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({
+      code: 'invalid-token',
+      message: expect.stringMatching(/this page's clock.*device's clock/),
+    })
   })
 })
 
@@ -76,7 +88,7 @@ describe.each([
   ['the vendor contract only', { strict: true }],
   ['a lenient widget', { strict: false }],
 ])('with %s', (_, widget) => {
-  it('a page clock 3 hours fast: the user is identified with the backend\'s 1-hour JWTs, and the token is reused for half its life', async () => {
+  it("a page clock 3 hours fast: the user is identified with the backend's 1-hour JWTs, and the token is reused for half its life", async () => {
     pageClock(3 * HOUR)
     const { widget: fake, client, requests, onError } = await setupClient({ widget, mount: true })
     client.setUser(ada)
@@ -119,7 +131,12 @@ describe.each([
   it("an opaque token with the route's expiresAt, the page 3 hours slow: fetched afresh in the second half of its life", async () => {
     pageClock(-3 * HOUR)
     vi.stubGlobal('fetch', route({ token: opaqueToken('ada'), expiresAt: SERVICE_NOW + 4000 }))
-    const { widget: fake, client } = await setupClient({ widget, mount: true, fetchToken: undefined, tokenEndpoint: '/t' })
+    const { widget: fake, client } = await setupClient({
+      widget,
+      mount: true,
+      fetchToken: undefined,
+      tokenEndpoint: '/t',
+    })
     client.setUser(ada)
     await vi.advanceTimersByTimeAsync(0)
     expect(client.getSnapshot()).toMatchObject({ identity: 'identified', expiresAt: Date.now() + 4000 })

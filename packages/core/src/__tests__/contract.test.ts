@@ -121,9 +121,14 @@ describe('the token cache across an unmount', () => {
 })
 
 describe('a widget the page loaded itself', () => {
-  it('ready before the kit started, with no ready flag: one init (the page\'s), the fetcher registered, no timeout', async () => {
+  it("ready before the kit started, with no ready flag: one init (the page's), the fetcher registered, no timeout", async () => {
     vi.useFakeTimers()
-    const { widget, client: widgent, requests, onError } = await setup({ ready: true, strict: true }, { loadTimeoutMs: 1000 })
+    const {
+      widget,
+      client: widgent,
+      requests,
+      onError,
+    } = await setup({ ready: true, strict: true }, { loadTimeoutMs: 1000 })
     widget.inits.push({ productId: 'p', serviceKey: 'k' }) // the vendor's snippet ran
     widgent.mount()
     widgent.setUser(ada)

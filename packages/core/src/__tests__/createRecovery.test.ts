@@ -89,19 +89,22 @@ describe('visible', () => {
   it.each([
     ['one that may get better', down],
     ['one that will not by itself (a 401: the user may have signed in again in another tab)', signedOut],
-  ])(`tries again any failure that stands, %s, once ${RECOVERY_MIN_GAP_MS} ms have passed since the last try started`, async (_, error) => {
-    const { recovery, tryAgain } = setup()
-    recovery._started()
-    // The request took 4 s to fail: the gap counts from its start.
-    await vi.advanceTimersByTimeAsync(4_000)
-    recovery._failed(error())
-    await vi.advanceTimersByTimeAsync(RECOVERY_MIN_GAP_MS - 4_000 - 1)
-    recovery._trigger('visible')
-    expect(tryAgain).not.toHaveBeenCalled()
-    await vi.advanceTimersByTimeAsync(1)
-    recovery._trigger('visible')
-    expect(tryAgain).toHaveBeenCalledOnce()
-  })
+  ])(
+    `tries again any failure that stands, %s, once ${RECOVERY_MIN_GAP_MS} ms have passed since the last try started`,
+    async (_, error) => {
+      const { recovery, tryAgain } = setup()
+      recovery._started()
+      // The request took 4 s to fail: the gap counts from its start.
+      await vi.advanceTimersByTimeAsync(4_000)
+      recovery._failed(error())
+      await vi.advanceTimersByTimeAsync(RECOVERY_MIN_GAP_MS - 4_000 - 1)
+      recovery._trigger('visible')
+      expect(tryAgain).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(1)
+      recovery._trigger('visible')
+      expect(tryAgain).toHaveBeenCalledOnce()
+    },
+  )
 
   it('does nothing when no failure stands', async () => {
     const { recovery, tryAgain } = setup()

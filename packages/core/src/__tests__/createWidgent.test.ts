@@ -12,7 +12,14 @@ async function setup(extra: Partial<WidgentOptions> = {}, { onPage = true } = {}
   let widget = onPage ? installFakeWidget({ ready: true }) : undefined
   const fetchToken = vi.fn(async (user: { id: string }, _ctx: { signal: AbortSignal }): Promise<string> => jwt(user.id))
   const onError = vi.fn()
-  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', fetchToken, onError, load: 'eager', ...extra })
+  const client = kit.createWidgent({
+    productId: uniqueProduct(),
+    serviceKey: 'key',
+    fetchToken,
+    onError,
+    load: 'eager',
+    ...extra,
+  })
   // A client left running would answer the next test's widget too.
   onTestFinished(() => client.destroy())
   /** The script the kit added arrives: it defines window.widgent (not ready yet) and fires `load`. */
@@ -66,7 +73,10 @@ describe('createWidgent: options', () => {
     ['no productId', { serviceKey: 'k' }],
     ['an empty serviceKey', { productId: 'p', serviceKey: '' }],
     ['a non-string productId', { productId: 1, serviceKey: 'k' }],
-    ['both tokenEndpoint and fetchToken', { productId: 'p', serviceKey: 'k', tokenEndpoint: '/t', fetchToken: async () => '' }],
+    [
+      'both tokenEndpoint and fetchToken',
+      { productId: 'p', serviceKey: 'k', tokenEndpoint: '/t', fetchToken: async () => '' },
+    ],
   ])('throws a config error for %s', async (_, options) => {
     const { createWidgent } = await freshKit()
     expect(() => createWidgent(options as WidgentOptions)).toThrow(expect.objectContaining({ code: 'config' }))
@@ -203,13 +213,16 @@ describe('createWidgent: loading', () => {
     expect(client.getSnapshot().widget).toBe('idle')
   })
 
-  it.each([{ saveData: true }, { effectiveType: '2g' }, { effectiveType: 'slow-2g' }])('savesData() on %o, not on 4g', async (connection) => {
-    const { savesData } = await import('../savesData')
-    saveData({ effectiveType: '4g' })
-    expect(savesData()).toBe(false)
-    saveData(connection)
-    expect(savesData()).toBe(true)
-  })
+  it.each([{ saveData: true }, { effectiveType: '2g' }, { effectiveType: 'slow-2g' }])(
+    'savesData() on %o, not on 4g',
+    async (connection) => {
+      const { savesData } = await import('../savesData')
+      saveData({ effectiveType: '4g' })
+      expect(savesData()).toBe(false)
+      saveData(connection)
+      expect(savesData()).toBe(true)
+    },
+  )
 
   it("load: 'interaction' loads on the app's first command, and sends it once ready", async () => {
     const { client, runScript } = await setup({ load: 'interaction' }, { onPage: false })
@@ -354,7 +367,9 @@ describe('createWidgent: state', () => {
     const { client } = await setup()
     const listener = vi.fn()
     const unsubscribe = client.subscribe(listener)
-    expect(listener).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ widget: 'idle', identity: 'unknown', user: null }))
+    expect(listener).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ widget: 'idle', identity: 'unknown', user: null }),
+    )
     unsubscribe()
     client.setUser(null)
     expect(listener).toHaveBeenCalledTimes(1)
@@ -391,7 +406,8 @@ describe('createWidgent: state', () => {
     client.destroy()
     const live = added.mock.calls.filter(
       ([type, listener, options]) =>
-        !(options as AddEventListenerOptions)?.signal?.aborted && !removed.mock.calls.some(([t, l]) => t === type && l === listener),
+        !(options as AddEventListenerOptions)?.signal?.aborted &&
+        !removed.mock.calls.some(([t, l]) => t === type && l === listener),
     )
     expect(live).toEqual([])
   })

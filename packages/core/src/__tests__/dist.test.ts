@@ -11,7 +11,12 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
       vi.resetModules()
       const kit: typeof import('../index') = await import(/* @vite-ignore */ `../../dist/${file}`)
       const widget = installFakeWidget({ ready: true, strict: true })
-      const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'k', load: 'eager', fetchToken: async (user) => jwt(user.id) })
+      const client = kit.createWidgent({
+        productId: uniqueProduct(),
+        serviceKey: 'k',
+        load: 'eager',
+        fetchToken: async (user) => jwt(user.id),
+      })
       client.mount()
       client.setUser({ id: 'ada' })
       await flush()
@@ -20,7 +25,15 @@ describe.each(['index.js', 'index.cjs'])('dist/%s', (file) => {
       client.setUser(null)
       await flush()
       expect(widget.answers.map(subOf)).toEqual(['ada', '', 'grace', ''])
-      expect(() => client.setUser({ id: 7 } as never)).toThrow(expect.objectContaining({ code: 'config', message: mode == 'production' ? expect.not.stringContaining('setUser takes') : expect.stringContaining('setUser takes') }))
+      expect(() => client.setUser({ id: 7 } as never)).toThrow(
+        expect.objectContaining({
+          code: 'config',
+          message:
+            mode == 'production'
+              ? expect.not.stringContaining('setUser takes')
+              : expect.stringContaining('setUser takes'),
+        }),
+      )
       client.destroy()
       vi.unstubAllEnvs()
     }
@@ -35,9 +48,11 @@ describe('internal property names in what ships', () => {
     const cache = JSON.parse(read('mangle.json')) as Record<string, string>
     const used = new Set<string>()
     for (const file of readdirSync('src', { recursive: true }) as string[]) {
-      if (file.endsWith('.ts') && !file.includes('__tests__')) for (const [, name] of read(`src/${file}`).matchAll(/[.\s{,](_[a-z]\w*)\b/g)) used.add(name!)
+      if (file.endsWith('.ts') && !file.includes('__tests__'))
+        for (const [, name] of read(`src/${file}`).matchAll(/[.\s{,](_[a-z]\w*)\b/g)) used.add(name!)
     }
     expect([...used].sort()).toEqual(Object.keys(cache))
-    for (const file of ['index.js', 'index.cjs', 'launcher.js', 'launcher.cjs']) expect(read(`dist/${file}`)).not.toMatch(/\._[a-z]/)
+    for (const file of ['index.js', 'index.cjs', 'launcher.js', 'launcher.cjs'])
+      expect(read(`dist/${file}`)).not.toMatch(/\._[a-z]/)
   })
 })

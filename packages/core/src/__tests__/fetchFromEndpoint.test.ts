@@ -15,7 +15,10 @@ describe('fetchFromEndpoint', () => {
     const fetch = respond('{"token":"t"}')
     vi.stubGlobal('fetch', fetch)
     await expect(fetchFromEndpoint('/api/widgent-token', signal)).resolves.toEqual({ token: 't', expiresAt: null })
-    expect(fetch).toHaveBeenCalledWith('/api/widgent-token', expect.objectContaining({ credentials: 'include', cache: 'no-store', signal }))
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/widgent-token',
+      expect.objectContaining({ credentials: 'include', cache: 'no-store', signal }),
+    )
   })
 
   it("reads the expiry of a token that is not a JWT from the route's expiresAt (as @widgent/server passes it on)", async () => {
@@ -28,7 +31,10 @@ describe('fetchFromEndpoint', () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 }) // a whole second: the JWT's iat is now exactly
     const token = jwt('ada', 600)
     vi.stubGlobal('fetch', respond(JSON.stringify({ token, expiresAt: Date.now() + 5000 })))
-    await expect(fetchFromEndpoint('/t', signal)).resolves.toEqual({ token, expiresAt: (claimsOf(token).exp as number) * 1000 })
+    await expect(fetchFromEndpoint('/t', signal)).resolves.toEqual({
+      token,
+      expiresAt: (claimsOf(token).exp as number) * 1000,
+    })
     vi.stubGlobal('fetch', respond(JSON.stringify({ token: 'opaque', expiresAt: Date.now() - 1 })))
     await expect(fetchFromEndpoint('/t', signal)).rejects.toMatchObject({ code: 'invalid-token' })
   })
@@ -53,7 +59,10 @@ describe('fetchFromEndpoint', () => {
   })
 
   it('lets a network error through for the caller to retry', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     await expect(fetchFromEndpoint('/t', signal)).rejects.toBeInstanceOf(TypeError)
   })
 })

@@ -26,12 +26,24 @@ describe('createHeldCommands', () => {
 
   it('holds each command whose name or arguments differ', () => {
     const held = createHeldCommands()
-    for (const command of [['track', 'signup'], ['track', 'login'], ['track'], ['track', 'signup', 2], ['open', 'signup']] as const) {
+    for (const command of [
+      ['track', 'signup'],
+      ['track', 'login'],
+      ['track'],
+      ['track', 'signup', 2],
+      ['open', 'signup'],
+    ] as const) {
       held._hold([...command])
     }
     const send = vi.fn()
     held._release(send)
-    expect(send.mock.calls).toEqual([['track', 'signup'], ['track', 'login'], ['track'], ['track', 'signup', 2], ['open', 'signup']])
+    expect(send.mock.calls).toEqual([
+      ['track', 'signup'],
+      ['track', 'login'],
+      ['track'],
+      ['track', 'signup', 2],
+      ['open', 'signup'],
+    ])
   })
 
   it('keeps none once released: a second release sends nothing, and the same command may be held again', () => {

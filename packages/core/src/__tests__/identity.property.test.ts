@@ -24,7 +24,8 @@ describe('identity under random races (property-based)', () => {
         expect(report.stale).toEqual([])
         // once quiet with the page mounted (the widget is ready throughout), a fetcher is registered and the widget's
         // last answer is the signed-in user's token ('' when signed out, or when a failure stands)
-        if (report.final) expect(report.final).toEqual({ registered: true, got: report.final.want, want: report.final.want })
+        if (report.final)
+          expect(report.final).toEqual({ registered: true, got: report.final.want, want: report.final.want })
         // one token request per settled user change, refresh(), restore and stale token, plus one per failed try
         // that may get better and per online or visible event: nothing more
         expect(report.requests).toBeLessThanOrEqual(report.allowance + report.recoveries)

@@ -12,7 +12,11 @@ let strict = false
  * decides when, and in which order, the backend answers.
  */
 async function setup(extra: Partial<WidgentOptions> = {}) {
-  const { kit, widget, requests, fetchToken, onError, client } = await setupClient({ widget: { ready: true, strict }, mount: true, ...extra })
+  const { kit, widget, requests, fetchToken, onError, client } = await setupClient({
+    widget: { ready: true, strict },
+    mount: true,
+    ...extra,
+  })
   /** Answer request `i` with a token for its own user. */
   const answer = async (i: number, ttl = 3600) => {
     await flush()
@@ -101,7 +105,12 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
       expect(client.getSnapshot()).toMatchObject({ identity: 'fetching', user: ada })
       await answer(0, 600)
       expect(requests).toHaveLength(1)
-      expect(client.getSnapshot()).toMatchObject({ identity: 'identified', user: ada, expiresAt: 1_700_000_600_000, error: null })
+      expect(client.getSnapshot()).toMatchObject({
+        identity: 'identified',
+        user: ada,
+        expiresAt: 1_700_000_600_000,
+        error: null,
+      })
       expect(widget.answers.map(subOf)).toEqual(['ada'])
     })
 
@@ -187,7 +196,12 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
       await answer(0)
       expect(names()).toEqual(['setIdentityTokenFetcher'])
       client.setUser(grace)
-      expect(names()).toEqual(['setIdentityTokenFetcher', 'shutdown', 'setIdentityTokenFetcher', 'setIdentityTokenFetcher'])
+      expect(names()).toEqual([
+        'setIdentityTokenFetcher',
+        'shutdown',
+        'setIdentityTokenFetcher',
+        'setIdentityTokenFetcher',
+      ])
       client.setUser(null)
       expect(names().slice(4)).toEqual(['shutdown', 'setIdentityTokenFetcher'])
     })
@@ -334,7 +348,11 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
       await vi.advanceTimersByTimeAsync(3700)
       expect(requests).toHaveLength(3)
       expect(widget.answers).toEqual([''])
-      expect(client.getSnapshot()).toMatchObject({ identity: 'error', error: { code: 'token-fetch' }, retryAt: expect.any(Number) })
+      expect(client.getSnapshot()).toMatchObject({
+        identity: 'error',
+        error: { code: 'token-fetch' },
+        retryAt: expect.any(Number),
+      })
       expect(onError).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ code: 'token-fetch' }))
     })
 
@@ -450,14 +468,20 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
       vi.stubGlobal('fetch', fetch)
       return fetch
     }
-    const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status })
+    const json =
+      (body: unknown, status = 200) =>
+      () =>
+        new Response(JSON.stringify(body), { status })
 
     it('GETs the endpoint with credentials and no-store, once per sign-in', async () => {
       const fetch = endpoint(json({ token: jwt('ada') }))
       const { client, widget } = await setup({ fetchToken: undefined, tokenEndpoint: '/api/widgent-token' })
       client.setUser(ada)
       await flush()
-      expect(fetch).toHaveBeenCalledExactlyOnceWith('/api/widgent-token', expect.objectContaining({ credentials: 'include', cache: 'no-store' }))
+      expect(fetch).toHaveBeenCalledExactlyOnceWith(
+        '/api/widgent-token',
+        expect.objectContaining({ credentials: 'include', cache: 'no-store' }),
+      )
       expect(widget.answers.map(subOf)).toEqual(['ada'])
     })
 
@@ -495,10 +519,7 @@ describe.each([false, true])('on a strict widget: %s', (mode) => {
 
     it('a network error is retried', async () => {
       vi.useFakeTimers()
-      const fetch = endpoint(
-        () => Promise.reject(new TypeError('Failed to fetch')),
-        json({ token: jwt('ada') }),
-      )
+      const fetch = endpoint(() => Promise.reject(new TypeError('Failed to fetch')), json({ token: jwt('ada') }))
       const { client, widget } = await setup({ fetchToken: undefined, tokenEndpoint: '/t' })
       client.setUser(ada)
       await vi.advanceTimersByTimeAsync(500)

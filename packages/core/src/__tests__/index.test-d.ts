@@ -1,6 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { createWidgent, loadWidgent, WidgentError } from '../index'
-import type { WidgentClient, WidgentErrorCode, WidgentGlobal, WidgentOptions, WidgentState, WidgentUser } from '../index'
+import type {
+  WidgentClient,
+  WidgentErrorCode,
+  WidgentGlobal,
+  WidgentOptions,
+  WidgentState,
+  WidgentUser,
+} from '../index'
 
 describe('public types', () => {
   it('createWidgent takes options and returns a client', () => {
@@ -22,14 +29,18 @@ describe('public types', () => {
 
   it('state and errors are typed unions', () => {
     expectTypeOf<WidgentState['widget']>().toEqualTypeOf<'idle' | 'loading' | 'ready' | 'error'>()
-    expectTypeOf<WidgentState['identity']>().toEqualTypeOf<'unknown' | 'anonymous' | 'signed-in' | 'fetching' | 'identified' | 'error'>()
+    expectTypeOf<WidgentState['identity']>().toEqualTypeOf<
+      'unknown' | 'anonymous' | 'signed-in' | 'fetching' | 'identified' | 'error'
+    >()
     expectTypeOf<WidgentState['error']>().toEqualTypeOf<WidgentError | null>()
     expectTypeOf<WidgentError['code']>().toEqualTypeOf<WidgentErrorCode>()
     expectTypeOf<'timeout'>().toExtend<WidgentErrorCode>()
   })
 
   it('fetchToken receives the user and an AbortSignal', () => {
-    expectTypeOf<NonNullable<WidgentOptions['fetchToken']>>().parameters.toEqualTypeOf<[WidgentUser, { signal: AbortSignal }]>()
+    expectTypeOf<NonNullable<WidgentOptions['fetchToken']>>().parameters.toEqualTypeOf<
+      [WidgentUser, { signal: AbortSignal }]
+    >()
     // @ts-expect-error verificationSecret is not a browser option
     createWidgent({ productId: 'p', serviceKey: 'k', verificationSecret: 's' })
   })

@@ -32,7 +32,13 @@ describe('mountLauncher: the plain-page facade', () => {
     expect(button.type).toBe('button')
     expect(button.getAttribute('aria-label')).toBe('Open chat')
     expect(button.getAttribute('aria-busy')).toBe('false')
-    expect(button.style).toMatchObject({ position: 'fixed', right: '20px', bottom: '20px', width: '56px', height: '56px' })
+    expect(button.style).toMatchObject({
+      position: 'fixed',
+      right: '20px',
+      bottom: '20px',
+      width: '56px',
+      height: '56px',
+    })
     expect(button.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true')
     await flush()
     expect(scripts()).toBe(0)
@@ -106,7 +112,11 @@ describe('mountLauncher: the plain-page facade', () => {
     const { mountLauncher } = await import('../launcher')
     const button = document.body.appendChild(document.createElement('button'))
     button.textContent = 'Chat with us'
-    const unmount = mountLauncher(client, { label: 'Chat with support', side: 'left', offset: 24, size: 64, color: 'rebeccapurple' }, button)
+    const unmount = mountLauncher(
+      client,
+      { label: 'Chat with support', side: 'left', offset: 24, size: 64, color: 'rebeccapurple' },
+      button,
+    )
     expect(button.textContent).toBe('Chat with us')
     expect(button.getAttribute('aria-label')).toBe('Chat with support')
     expect(button.style).toMatchObject({ left: '24px', bottom: '24px', width: '64px', background: 'rebeccapurple' })

@@ -96,7 +96,10 @@ describe('loadWidgent', () => {
     document.head.append(tag)
     installFakeWidget({ ready: false })
     const first = kit.loadWidgent({ ...options, loadTimeoutMs: 1000 })
-    const failed = expect(first).rejects.toMatchObject({ code: 'timeout', message: expect.stringMatching(/must call widgent.init/) })
+    const failed = expect(first).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringMatching(/must call widgent.init/),
+    })
     await vi.advanceTimersByTimeAsync(1000)
     await failed
     expect(scripts()).toHaveLength(0)
@@ -218,7 +221,9 @@ describe('loadWidgent', () => {
 
     it("sets the script URL through one policy named 'widgent'", async () => {
       const made: string[] = []
-      const policies = enforce((_, rules) => ({ createScriptURL: (url: string) => (made.push(url), rules.createScriptURL(url)) }))
+      const policies = enforce((_, rules) => ({
+        createScriptURL: (url: string) => (made.push(url), rules.createScriptURL(url)),
+      }))
       const loaded = kit.loadWidgent(options)
       expect(policies).toEqual(['widgent'])
       expect(made).toEqual([options.scriptUrl])
@@ -235,7 +240,10 @@ describe('loadWidgent', () => {
       enforce(() => {
         throw new TypeError('Policy "widgent" disallowed.')
       })
-      await expect(kit.loadWidgent(options)).rejects.toMatchObject({ code: 'script-load', message: expect.stringMatching(/trusted-types widgent/) })
+      await expect(kit.loadWidgent(options)).rejects.toMatchObject({
+        code: 'script-load',
+        message: expect.stringMatching(/trusted-types widgent/),
+      })
       expect(scripts()).toHaveLength(0)
     })
   })

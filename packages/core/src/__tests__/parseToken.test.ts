@@ -4,7 +4,8 @@ import { parseToken } from '../parseToken'
 
 afterEach(() => vi.useRealTimers())
 
-const base64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+const base64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
 
 describe('parseToken', () => {
   it('reads exp from a JWT as ms epoch', () => {
@@ -14,7 +15,10 @@ describe('parseToken', () => {
 
   it.each([
     ['an opaque string', 'opaque-token_123'],
-    ['a PASETO', 'v4.local.QAxIpVe-ECVNI1z4xQbm_qQYomyT3h8FtV8bxkz8pBJWkT8f7HtlOpbroPDEZUKop_vaglyp76CzYy375cHmKCW8e1CCkV0Lflu4GTDyXMqQdpZMM1E6OaoQW27gaRSvWBrR3IgbFIa0AkuUFw'],
+    [
+      'a PASETO',
+      'v4.local.QAxIpVe-ECVNI1z4xQbm_qQYomyT3h8FtV8bxkz8pBJWkT8f7HtlOpbroPDEZUKop_vaglyp76CzYy375cHmKCW8e1CCkV0Lflu4GTDyXMqQdpZMM1E6OaoQW27gaRSvWBrR3IgbFIa0AkuUFw',
+    ],
     ['a dotted signed token that is not a JWT', opaqueToken('ada')],
     ['three parts that are not base64', 'aaa.bbb.ccc'],
     ['a JWT without exp', `${base64url({ alg: 'HS256' })}.${base64url({ sub: 'ada' })}.sig`],

@@ -1,4 +1,16 @@
-import { expiresAtOf, flush, goOnline, installFakeWidget, isJwt, jwt, opaqueToken, restoreFromCache, showPage, subOf, uniqueProduct } from '@widgent/test-utils'
+import {
+  expiresAtOf,
+  flush,
+  goOnline,
+  installFakeWidget,
+  isJwt,
+  jwt,
+  opaqueToken,
+  restoreFromCache,
+  showPage,
+  subOf,
+  uniqueProduct,
+} from '@widgent/test-utils'
 import { vendorSnippet } from '@widgent/test-utils/vendorSnippet'
 import fc from 'fast-check'
 import { vi } from 'vitest'
@@ -20,7 +32,12 @@ export type Step =
   | { kind: 'destroy' }
   | { kind: 'mount' }
   | { kind: 'ask' }
-  | { kind: 'answer'; pick: number; outcome: 'token' | 'opaque' | '500' | '401' | 'html' | 'network'; switchTo?: { user: 'ada' | 'grace' | null; ticks: number } }
+  | {
+      kind: 'answer'
+      pick: number
+      outcome: 'token' | 'opaque' | '500' | '401' | 'html' | 'network'
+      switchTo?: { user: 'ada' | 'grace' | null; ticks: number }
+    }
   | { kind: 'wait'; ms: number }
   /** The network is down for `ms`: every request under way and every new one fails at once. */
   | { kind: 'outage'; ms: number }
@@ -29,7 +46,13 @@ export type Step =
   | { kind: 'restored' }
 
 export const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('setUser' as const), user: fc.constantFrom('ada' as const, 'grace' as const, null, undefined) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('setUser' as const),
+      user: fc.constantFrom('ada' as const, 'grace' as const, null, undefined),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'refresh' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'destroy' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'mount' as const }) },
@@ -39,13 +62,31 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('answer' as const),
       pick: fc.nat(),
-      outcome: fc.constantFrom('token' as const, 'token' as const, 'opaque' as const, 'opaque' as const, '500' as const, '401' as const, 'html' as const, 'network' as const),
+      outcome: fc.constantFrom(
+        'token' as const,
+        'token' as const,
+        'opaque' as const,
+        'opaque' as const,
+        '500' as const,
+        '401' as const,
+        'html' as const,
+        'network' as const,
+      ),
       // The app's auth moves on a few microtasks after the answer lands: inside the kit's own continuations.
-      switchTo: fc.option(fc.record({ user: fc.constantFrom('ada' as const, 'grace' as const, null), ticks: fc.nat(40) }), { nil: undefined }),
+      switchTo: fc.option(
+        fc.record({ user: fc.constantFrom('ada' as const, 'grace' as const, null), ticks: fc.nat(40) }),
+        { nil: undefined },
+      ),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(100, 500, 1000, 10_000) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outage' as const), ms: fc.constantFrom(1000, 30_000, 120_000) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(100, 500, 1000, 10_000) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('outage' as const), ms: fc.constantFrom(1000, 30_000, 120_000) }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'online' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'visible' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restored' as const }) },
@@ -100,7 +141,12 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   const kit = await freshKit()
   const widget = installFakeWidget({ ready: true, strict })
   let session: string | null = null // the backend's session cookie: who the token route mints for
-  const pending: Array<{ user: string; signal: AbortSignal; answer(status: number, body: string): void; fail(): void }> = []
+  const pending: Array<{
+    user: string
+    signal: AbortSignal
+    answer(status: number, body: string): void
+    fail(): void
+  }> = []
   let requests = 0
   // An outage: the network refuses every request at once.
   let down = false
@@ -116,7 +162,15 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
     await vi.advanceTimersByTimeAsync(ms)
     advancing = false
   }
-  const report: Report = { stale: [], final: null, requests: 0, allowance: 0, recoveries: 0, throws: 0, timersAfterDestroy: null }
+  const report: Report = {
+    stale: [],
+    final: null,
+    requests: 0,
+    allowance: 0,
+    recoveries: 0,
+    throws: 0,
+    timersAfterDestroy: null,
+  }
 
   vi.stubGlobal(
     'fetch',
@@ -136,7 +190,11 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
             answered = true
             if (status >= 500) recoveries++
             const token = status == 200 ? tokenIn(body) : undefined
-            if (token) fresh.push({ user: request.user, staleAt: isJwt(token) ? (Date.now() + expiresAtOf(token)!) / 2 : Date.now() + 60_000 })
+            if (token)
+              fresh.push({
+                user: request.user,
+                staleAt: isJwt(token) ? (Date.now() + expiresAtOf(token)!) / 2 : Date.now() + 60_000,
+              })
             respond(new Response(body, { status }))
           },
           fail() {
@@ -150,11 +208,13 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
       }),
   )
 
-  const page = implementation === 'kit' ? kitPage(kit, (user) => (session = user)) : vendorPage(widget, (user) => (session = user))
+  const page =
+    implementation === 'kit' ? kitPage(kit, (user) => (session = user)) : vendorPage(widget, (user) => (session = user))
 
   const check = (from: number) => {
     for (const token of widget.answers.slice(from)) {
-      if (token && subOf(token) !== page.signedIn()) report.stale.push(`${subOf(token)} while ${page.signedIn() || 'nobody'} signed in`)
+      if (token && subOf(token) !== page.signedIn())
+        report.stale.push(`${subOf(token)} while ${page.signedIn() || 'nobody'} signed in`)
     }
   }
 
@@ -193,8 +253,10 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
         const request = live[next.pick % Math.max(live.length, 1)]
         if (!request) break
         pending.splice(pending.indexOf(request), 1)
-        if (next.outcome === 'token') request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
-        else if (next.outcome === 'opaque') request.answer(request.user ? 200 : 401, JSON.stringify({ token: opaqueToken(request.user) }))
+        if (next.outcome === 'token')
+          request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
+        else if (next.outcome === 'opaque')
+          request.answer(request.user ? 200 : 401, JSON.stringify({ token: opaqueToken(request.user) }))
         else if (next.outcome === '500') request.answer(500, '{"error":"down"}')
         else if (next.outcome === '401') request.answer(401, '{"error":"signed out"}')
         else if (next.outcome === 'html') request.answer(200, '<!doctype html>')
@@ -211,10 +273,12 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
           const landed = widget.answers.slice(seen)
           seen = widget.answers.length
           for (const token of landed) {
-            if (token && ![before, page.signedIn()].includes(subOf(token))) report.stale.push(`${subOf(token)} during a switch from ${before}`)
+            if (token && ![before, page.signedIn()].includes(subOf(token)))
+              report.stale.push(`${subOf(token)} during a switch from ${before}`)
           }
           const held = subOf(landed.at(-1) ?? '')
-          if (held && held !== page.signedIn()) report.stale.push(`${held} still held after switching to ${page.signedIn() || 'nobody'}`)
+          if (held && held !== page.signedIn())
+            report.stale.push(`${held} still held after switching to ${page.signedIn() || 'nobody'}`)
         }
         break
       }
@@ -248,7 +312,8 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   for (let round = 0; round < 5; round++) {
     const seen = widget.answers.length
     for (const request of pending.splice(0)) {
-      if (!request.signal.aborted) request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
+      if (!request.signal.aborted)
+        request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
     }
     await flush()
     await advance(60_000)
@@ -274,7 +339,11 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
 }
 
 function kitPage(kit: Awaited<ReturnType<typeof freshKit>>, setSession: (user: string | null) => void): Page {
-  const client = kit.createWidgent({ productId: uniqueProduct(), serviceKey: 'key', tokenEndpoint: '/api/widgent-token' })
+  const client = kit.createWidgent({
+    productId: uniqueProduct(),
+    serviceKey: 'key',
+    tokenEndpoint: '/api/widgent-token',
+  })
   let unmount: (() => void) | undefined = client.mount()
   let settled: string | undefined
   return {

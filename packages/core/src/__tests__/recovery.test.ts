@@ -17,7 +17,11 @@ declare const setImmediate: (callback: () => void) => void
 
 /** A mounted client on a ready widget, signed in as Ada; `requests` holds each token request for the test to answer. */
 async function setup(extra: Partial<WidgentOptions> = {}) {
-  const { kit, widget, requests, client, onError, productId } = await setupClient({ widget: { ready: true, strict: true }, mount: true, ...extra })
+  const { kit, widget, requests, client, onError, productId } = await setupClient({
+    widget: { ready: true, strict: true },
+    mount: true,
+    ...extra,
+  })
   client.setUser(ada)
   await flush()
   /** Fails the request under way (`error` says how) and each of its retries, 0.5 s and 1 s apart: the failure then stands. */
@@ -47,7 +51,11 @@ describe('recovery from a failure that may get better', () => {
     await failAll()
     expect(requests).toHaveLength(3)
     const failedAt = Date.now()
-    expect(client.getSnapshot()).toMatchObject({ identity: 'error', error: { code: 'token-fetch' }, retryAt: failedAt + 5000 })
+    expect(client.getSnapshot()).toMatchObject({
+      identity: 'error',
+      error: { code: 'token-fetch' },
+      retryAt: failedAt + 5000,
+    })
     for (const [i, delay] of [5000, 10_000, 20_000, 40_000].entries()) {
       await vi.advanceTimersByTimeAsync(delay - 1)
       expect(requests).toHaveLength(3 + i)
@@ -110,7 +118,7 @@ describe('recovery from a failure that may get better', () => {
     const { requests, failAll } = await setup()
     await failAll()
     const failForever = async (ms: number) => {
-      for (const end = Date.now() + ms; Date.now() < end; ) {
+      for (const end = Date.now() + ms; Date.now() < end;) {
         await vi.advanceTimersByTimeAsync(1000)
         requests.filter((request) => !request.signal.aborted).forEach((request) => request.reject(down()))
         await flush()
@@ -238,7 +246,8 @@ describe('across tabs', () => {
   const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   /** Until the widget has been registered `times` times, letting real tasks run and no fake time pass. */
   const registered = async (widget: { registrations: number }, times: number) => {
-    for (let task = 0; task < 1000 && widget.registrations < times; task++) await new Promise<void>((resolve) => setImmediate(resolve))
+    for (let task = 0; task < 1000 && widget.registrations < times; task++)
+      await new Promise<void>((resolve) => setImmediate(resolve))
     expect(widget.registrations).toBe(times)
   }
 
@@ -285,7 +294,9 @@ describe('across tabs', () => {
   it('a 401 with no word from another tab is still an error', async () => {
     const { kit, client, requests, onError } = await setup()
     requests[0]!.reject(new kit.WidgentError('unauthorized', 'signed out', 401))
-    await vi.waitFor(() => expect(client.getSnapshot()).toMatchObject({ identity: 'error', error: { code: 'unauthorized' } }))
+    await vi.waitFor(() =>
+      expect(client.getSnapshot()).toMatchObject({ identity: 'error', error: { code: 'unauthorized' } }),
+    )
     expect(onError).toHaveBeenCalledOnce()
   })
 
@@ -317,11 +328,16 @@ describe('across tabs', () => {
     requests[0]!.resolve(jwt('ada'))
     await flush()
     client.setUser(grace)
-    expect(JSON.parse(localStorage.getItem(`widgent:${productId}`)!)).toEqual({ userId: 'grace', at: expect.any(Number) })
+    expect(JSON.parse(localStorage.getItem(`widgent:${productId}`)!)).toEqual({
+      userId: 'grace',
+      at: expect.any(Number),
+    })
     requests[1]!.resolve(jwt('grace'))
     await flush()
     const before = widget.registrations
-    window.dispatchEvent(new StorageEvent('storage', { key: `widgent:${productId}`, newValue: JSON.stringify({ userId: null, at: 1 }) }))
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: `widgent:${productId}`, newValue: JSON.stringify({ userId: null, at: 1 }) }),
+    )
     await flush()
     expect(widget.registrations).toBe(before + 1)
     expect(widget.answers.at(-1)).toBe('')

@@ -68,15 +68,18 @@ describe('recoveryDelay', () => {
     expect([0, 1, 2, 5, 6, 20].map(recoveryDelay)).toEqual([5_000, 10_000, 20_000, 160_000, 300_000, 300_000])
   })
 
-  it.each([0, 1, 3, 6, 12])('jitter: after %i recoveries, within a quarter either way of the delay, across the whole range', (recoveries) => {
-    const delay = Math.min(RECOVERY_DELAY_MS * 2 ** recoveries, MAX_RECOVERY_DELAY_MS)
-    const random = vi.spyOn(Math, 'random')
-    random.mockReturnValue(0)
-    expect(recoveryDelay(recoveries)).toBe(delay * 0.75)
-    random.mockReturnValue(0.9999)
-    expect(recoveryDelay(recoveries)).toBeLessThan(delay * 1.25)
-    expect(recoveryDelay(recoveries)).toBeGreaterThan(delay * 1.2499)
-  })
+  it.each([0, 1, 3, 6, 12])(
+    'jitter: after %i recoveries, within a quarter either way of the delay, across the whole range',
+    (recoveries) => {
+      const delay = Math.min(RECOVERY_DELAY_MS * 2 ** recoveries, MAX_RECOVERY_DELAY_MS)
+      const random = vi.spyOn(Math, 'random')
+      random.mockReturnValue(0)
+      expect(recoveryDelay(recoveries)).toBe(delay * 0.75)
+      random.mockReturnValue(0.9999)
+      expect(recoveryDelay(recoveries)).toBeLessThan(delay * 1.25)
+      expect(recoveryDelay(recoveries)).toBeGreaterThan(delay * 1.2499)
+    },
+  )
 })
 
 describe('retry', () => {

@@ -1,4 +1,10 @@
-import { controlledFetchToken, flush, installFakeWidget, uniqueProduct, type FakeWidgetOptions } from '@widgent/test-utils'
+import {
+  controlledFetchToken,
+  flush,
+  installFakeWidget,
+  uniqueProduct,
+  type FakeWidgetOptions,
+} from '@widgent/test-utils'
 import { onTestFinished, vi } from 'vitest'
 import type { WidgentOptions } from '../types'
 import { freshKit } from './freshKit'

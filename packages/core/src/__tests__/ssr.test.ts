@@ -18,7 +18,7 @@ describe('on the server (no window, no document)', () => {
     expect(client.getSnapshot()).toMatchObject({ widget: 'idle', identity: 'unknown' })
   })
 
-  it('gives every render its own client, so one request never sees another request\'s user', async () => {
+  it("gives every render its own client, so one request never sees another request's user", async () => {
     const { createWidgent } = await import('../index')
     const options = { productId: 'shared', serviceKey: 'k' }
     const first = createWidgent(options)

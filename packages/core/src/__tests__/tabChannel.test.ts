@@ -62,7 +62,8 @@ describe('over BroadcastChannel', () => {
 
 describe('over localStorage, where there is no BroadcastChannel', () => {
   /** A write to localStorage in another tab, as this tab's `storage` event shows it. */
-  const written = (key: string, newValue: string | null) => window.dispatchEvent(new StorageEvent('storage', { key, newValue }))
+  const written = (key: string, newValue: string | null) =>
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue }))
 
   it('tells the other tabs by writing { userId, at } under the product key, and nothing else', () => {
     vi.stubGlobal('BroadcastChannel', undefined)

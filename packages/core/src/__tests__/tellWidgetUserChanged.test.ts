@@ -10,7 +10,13 @@ const grace = { id: 'grace' }
 /** What the widget is told, in order: each command sent, and 'register' where the fetcher is registered again. */
 function tell(previous: WidgentUser | null | undefined, next: WidgentUser | null, resetCommand?: string) {
   const told: Array<Command | 'register'> = []
-  tellWidgetUserChanged((...command) => told.push(command), () => told.push('register'), previous, next, resetCommand)
+  tellWidgetUserChanged(
+    (...command) => told.push(command),
+    () => told.push('register'),
+    previous,
+    next,
+    resetCommand,
+  )
   return told
 }
 
@@ -34,7 +40,10 @@ describe('tellWidgetUserChanged', () => {
   })
 
   it('without a resetCommand, nothing is reset: a switch still answers anonymous at once', () => {
-    expect(tell(ada, grace).map((step) => (step == 'register' ? step : step[0]))).toEqual(['setIdentityTokenFetcher', 'register'])
+    expect(tell(ada, grace).map((step) => (step == 'register' ? step : step[0]))).toEqual([
+      'setIdentityTokenFetcher',
+      'register',
+    ])
     expect(tell(ada, null)).toEqual(['register'])
   })
 })

@@ -205,7 +205,7 @@ describe('tries', () => {
     await failure
   })
 
-  it("a try that succeeds leaves nothing behind: its timeout ends with it", async () => {
+  it('a try that succeeds leaves nothing behind: its timeout ends with it', async () => {
     const { source, requests } = setup()
     const token = source._get(ada)
     expect(vi.getTimerCount()).toBe(1)
@@ -221,6 +221,9 @@ describe('without fetchToken', () => {
     vi.stubGlobal('fetch', fetch)
     const { source } = setup({ fetchToken: undefined, tokenEndpoint: '/api/widgent-token' })
     await expect(source._get(ada)).resolves.toMatchObject({ token: jwt('ada') })
-    expect(fetch).toHaveBeenCalledExactlyOnceWith('/api/widgent-token', expect.objectContaining({ credentials: 'include' }))
+    expect(fetch).toHaveBeenCalledExactlyOnceWith(
+      '/api/widgent-token',
+      expect.objectContaining({ credentials: 'include' }),
+    )
   })
 })

@@ -63,16 +63,20 @@ describe('tabs share a token', () => {
   it("the token source takes another tab's fresh token before asking its own route", async () => {
     const fetchToken = vi.fn(async () => jwt('ada'))
     const shared = fresh('ada')
-    const tokens = createTokenSource({ productId: uniqueProduct(), serviceKey: 'k', fetchToken }, (userId) => Promise.resolve(userId == 'ada' ? shared : undefined))
+    const tokens = createTokenSource({ productId: uniqueProduct(), serviceKey: 'k', fetchToken }, (userId) =>
+      Promise.resolve(userId == 'ada' ? shared : undefined),
+    )
     expect(await tokens._get(ada)).toEqual(shared)
     expect(fetchToken).not.toHaveBeenCalled()
     expect(tokens._fresh('ada')).toEqual(shared)
   })
 
-  it("a shared token past its freshUntil, or none in time, is not taken: the route is asked", async () => {
+  it('a shared token past its freshUntil, or none in time, is not taken: the route is asked', async () => {
     const fetchToken = vi.fn(async () => jwt('ada'))
     const stale = { ...fresh('ada'), freshUntil: Date.now() - 1 }
-    const tokens = createTokenSource({ productId: uniqueProduct(), serviceKey: 'k', fetchToken }, () => Promise.resolve(stale))
+    const tokens = createTokenSource({ productId: uniqueProduct(), serviceKey: 'k', fetchToken }, () =>
+      Promise.resolve(stale),
+    )
     expect(subOf((await tokens._get(ada)).token)).toBe('ada')
     expect(fetchToken).toHaveBeenCalledOnce()
   })

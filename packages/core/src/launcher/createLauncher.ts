@@ -53,7 +53,8 @@ export function createLauncher(client: WidgentClient, options: LauncherOptions =
     failed: options.failedLabel ?? 'Chat failed to load. Try again',
   }
   return {
-    view: ({ widget }) => (widget == 'ready' ? null : widget == 'error' ? 'failed' : widget == 'loading' ? 'loading' : 'idle'),
+    view: ({ widget }) =>
+      widget == 'ready' ? null : widget == 'error' ? 'failed' : widget == 'loading' ? 'loading' : 'idle',
     label: (view) => labels[view],
     intent() {
       if (client.getSnapshot().widget != 'error' && !savesData()) void client.load()

@@ -9,7 +9,11 @@ const SVG = 'http://www.w3.org/2000/svg'
  * added to `document.body`.
  * Returns the unmount. Mount the client too (`client.mount()`), with `load: 'interaction'`.
  */
-export function mountLauncher(client: WidgentClient, options?: LauncherOptions, button?: HTMLButtonElement): () => void {
+export function mountLauncher(
+  client: WidgentClient,
+  options?: LauncherOptions,
+  button?: HTMLButtonElement,
+): () => void {
   const launcher = createLauncher(client, options)
   const own = !button
   const element = button ?? document.body.appendChild(document.createElement('button'))

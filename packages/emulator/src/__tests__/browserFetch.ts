@@ -14,12 +14,20 @@ export function browserFetch(window: DOMWindow): typeof fetch {
     const method = (init.method ?? 'GET').toUpperCase()
     const headers = new Headers(init.headers)
     if (url.origin == origin) return fetch(url, init)
-    const unsafe = [...headers].filter(([name, value]) => !SIMPLE_HEADERS.includes(name) && !(name == 'content-type' && SIMPLE_TYPES.includes(value.split(';')[0]!)))
-    const allowed = (response: Response) => [origin, '*'].includes(response.headers.get('access-control-allow-origin') ?? '')
+    const unsafe = [...headers].filter(
+      ([name, value]) =>
+        !SIMPLE_HEADERS.includes(name) && !(name == 'content-type' && SIMPLE_TYPES.includes(value.split(';')[0]!)),
+    )
+    const allowed = (response: Response) =>
+      [origin, '*'].includes(response.headers.get('access-control-allow-origin') ?? '')
     if (unsafe.length || !['GET', 'HEAD', 'POST'].includes(method)) {
       const preflight = await fetch(url, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': unsafe.map(([name]) => name).join(',') },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': unsafe.map(([name]) => name).join(','),
+        },
       })
       const allowedHeaders = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/)
       if (!preflight.ok || !allowed(preflight) || !unsafe.every(([name]) => allowedHeaders.includes(name))) {

@@ -22,7 +22,12 @@ describe('GET /', () => {
   })
 
   it('shows strict mode and the fault knobs when on, and escapes what the products say', async () => {
-    const product = { productId: '<b>acme</b>', serviceKey: 'key&"1"', verificationSecret: 'hidden-secret', origins: ['http://localhost:*'] }
+    const product = {
+      productId: '<b>acme</b>',
+      serviceKey: 'key&"1"',
+      verificationSecret: 'hidden-secret',
+      origins: ['http://localhost:*'],
+    }
     const emulator = await useEmulator({ strict: true, faults: true, products: [product] })
     const html = await (await fetch(`${emulator.url}/`)).text()
     expect(html).toContain('<strong>Strict mode</strong>')

@@ -16,7 +16,9 @@ export async function serveVendorPage(emulatorUrl: string): Promise<number> {
       return void res.end(JSON.stringify({ token: (await mintToken(emulatorUrl)).token }))
     }
     res.writeHead(200, { 'Content-Type': 'text/html' })
-    res.end(`<!doctype html><title>page</title><script src="${emulatorUrl}/widget.js"></script><script>${vendorSnippet(DEMO_PRODUCT.productId, DEMO_PRODUCT.serviceKey)}</script>`)
+    res.end(
+      `<!doctype html><title>page</title><script src="${emulatorUrl}/widget.js"></script><script>${vendorSnippet(DEMO_PRODUCT.productId, DEMO_PRODUCT.serviceKey)}</script>`,
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))

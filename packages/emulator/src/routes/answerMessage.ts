@@ -22,7 +22,10 @@ export async function answerMessage(ctx: EmulatorContext, req: IncomingMessage, 
   // Requests with no Origin are not from a browser page; CORS only concerns pages.
   if (origin) {
     if (!matchOrigin(origin, product.origins)) {
-      throw new HttpError(403, `Origin ${origin} is not registered for product "${productId}": add it to the product's origins.`)
+      throw new HttpError(
+        403,
+        `Origin ${origin} is not registered for product "${productId}": add it to the product's origins.`,
+      )
     }
     res.setHeader('Access-Control-Allow-Origin', origin)
     res.setHeader('Vary', 'Origin')
@@ -47,11 +50,13 @@ type Identity = { user: { id: string; name?: string } | null; expired: boolean }
 function readIdentity(ctx: EmulatorContext, authorization: string | undefined, productId: string): Identity {
   if (!authorization) return { user: null, expired: false }
   const [scheme, token] = authorization.split(' ')
-  if (scheme != 'Bearer' || !token) throw new HttpError(401, 'Authorization must be "Bearer <token from POST /v1/auth/user-token>".')
+  if (scheme != 'Bearer' || !token)
+    throw new HttpError(401, 'Authorization must be "Bearer <token from POST /v1/auth/user-token>".')
   const verified = verifyToken(token, ctx.key)
   if (!verified.ok) throw new HttpError(401, `Token rejected: ${verified.reason}.`)
   const { sub, name, pid, expiresAt } = verified.claims
-  if (pid !== productId) throw new HttpError(401, `Token rejected: it was minted for product "${String(pid)}", not "${productId}".`)
+  if (pid !== productId)
+    throw new HttpError(401, `Token rejected: it was minted for product "${String(pid)}", not "${productId}".`)
   if (expiresAt <= Date.now()) return { user: null, expired: true }
   return { user: { id: sub, name }, expired: false }
 }

@@ -11,16 +11,29 @@ import { sendJson } from '../sendJson'
  * `/__emulator/*`: the test endpoints. The log is always readable; changing anything needs `faults: true`.
  * Pages on this machine may call them (tests read the log from pages); pages elsewhere may not.
  */
-export async function handleEmulatorApi(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleEmulatorApi(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const origin = req.headers.origin
   if (origin) {
-    if (!isLoopbackOrigin(origin)) throw new HttpError(403, `Origin ${origin} may not use the emulator's test endpoints: only pages on this machine may.`)
+    if (!isLoopbackOrigin(origin))
+      throw new HttpError(
+        403,
+        `Origin ${origin} may not use the emulator's test endpoints: only pages on this machine may.`,
+      )
     res.setHeader('Access-Control-Allow-Origin', origin)
     res.setHeader('Vary', 'Origin')
   }
   const route = `${req.method} ${url.pathname}`
   if (req.method == 'OPTIONS') {
-    res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST, DELETE', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' })
+    res.writeHead(204, {
+      'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+      'Access-Control-Allow-Headers': 'Content-Type',
+      'Access-Control-Max-Age': '600',
+    })
     return void res.end()
   }
   if (route == 'GET /__emulator/log') return sendJson(res, 200, ctx.log)
@@ -36,7 +49,8 @@ export async function handleEmulatorApi(ctx: EmulatorContext, req: IncomingMessa
     case 'POST /__emulator/faults': {
       const changes = parseFaults(await readJsonBody(req))
       ctx.faults = { ...ctx.faults, ...changes }
-      if ('tokenStatus' in changes || 'tokenFailCount' in changes) ctx.tokenFailuresLeft = ctx.faults.tokenFailCount ?? Infinity
+      if ('tokenStatus' in changes || 'tokenFailCount' in changes)
+        ctx.tokenFailuresLeft = ctx.faults.tokenFailCount ?? Infinity
       return sendJson(res, 200, ctx.faults)
     }
     case 'DELETE /__emulator/faults':

@@ -28,7 +28,8 @@ export async function mintUserToken(ctx: EmulatorContext, req: IncomingMessage, 
   if (!checked.ok) throw new HttpError(400, checked.error, checked.field)
   const { productId, verificationSecret, userId, name, metadata } = checked.request
   const product = ctx.products.get(productId)
-  if (!product) throw new HttpError(404, `Unknown productId "${productId}": use one the emulator was started with.`, 'productId')
+  if (!product)
+    throw new HttpError(404, `Unknown productId "${productId}": use one the emulator was started with.`, 'productId')
   if (!sameText(verificationSecret, product.verificationSecret)) {
     throw new HttpError(401, `Wrong verificationSecret for product "${productId}".`, 'verificationSecret')
   }
@@ -36,7 +37,9 @@ export async function mintUserToken(ctx: EmulatorContext, req: IncomingMessage, 
   const iat = Math.floor(now / 1000)
   // Rounded up, so a token always lives at least the configured TTL.
   const exp = Math.ceil((now + ctx.settings.tokenTtlSeconds * 1000) / 1000)
-  const token = signToken({ sub: userId, name, metadata, pid: productId, iat, exp }, ctx.key, { strict: ctx.settings.strict })
+  const token = signToken({ sub: userId, name, metadata, pid: productId, iat, exp }, ctx.key, {
+    strict: ctx.settings.strict,
+  })
   ctx.log.tokens.push({ userId, name: name ?? null, metadata: metadata ?? null, productId, iat, exp, at: now })
   // The vendor page documents `{ token }` only; `expiresAt` is the default mode's extra.
   sendJson(res, 200, ctx.settings.strict ? { token } : { token, expiresAt: exp * 1000 })

@@ -7,10 +7,17 @@ import { matchOrigin } from '../matchOrigin'
  * `OPTIONS /v1/messages`. A preflight carries no body, so no product: it passes when any product registered
  * the origin, and the message itself is then checked against its own product's origins.
  */
-export async function preflightMessages(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function preflightMessages(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const origin = req.headers.origin
   if (![...ctx.products.values()].some((product) => matchOrigin(origin, product.origins))) {
-    throw new HttpError(403, `Origin ${origin ?? '(none)'} is not registered for any product: add it to the product's origins.`)
+    throw new HttpError(
+      403,
+      `Origin ${origin ?? '(none)'} is not registered for any product: add it to the product's origins.`,
+    )
   }
   res.writeHead(204, {
     'Access-Control-Allow-Origin': origin!,

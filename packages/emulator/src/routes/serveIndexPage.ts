@@ -7,12 +7,20 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
  * `GET /`: a short page for whoever opens the emulator's URL in a browser: what it is, its products (never their
  * secrets), its endpoints, and links to what a browser can read (the log, the widget script, the settings).
  */
-export async function serveIndexPage(ctx: EmulatorContext, _req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function serveIndexPage(
+  ctx: EmulatorContext,
+  _req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const { origin } = url
   const { strict, tokenTtlSeconds } = ctx.settings
   const link = (path: string) => `<a href="${escapeHtml(path)}">${escapeHtml(path)}</a>`
   const products = [...ctx.products.values()]
-    .map((p) => `<tr><td><code>${escapeHtml(p.productId)}</code></td><td><code>${escapeHtml(p.serviceKey)}</code></td><td>${p.origins.map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><code>${escapeHtml(p.productId)}</code></td><td><code>${escapeHtml(p.serviceKey)}</code></td><td>${p.origins.map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')}</td></tr>`,
+    )
     .join('')
   const knobs = ctx.faultsEnabled
     ? `<tr><td>GET, POST, DELETE ${link('/__emulator/faults')}</td><td>the fault knobs (script 404, slow or never ready; token endpoint failures)</td></tr>

@@ -6,13 +6,23 @@ import { padScript } from '../padScript'
 import widget from '../widget/widget.js?raw'
 
 /** `GET /widget.js`: the widget, told where its API is (the host the page loaded it from). */
-export async function serveWidgetScript(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function serveWidgetScript(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const mode = ctx.faults.script ?? 'ok'
   if (mode == '404') throw new HttpError(404, 'Fault injected: script 404.')
   if (mode == 'slow') await delay(ctx.faults.scriptDelayMs ?? 5000, undefined, { signal: ctx.closing })
   ctx.log.scriptLoads++
   const { strict, weight } = ctx.settings
-  const config = JSON.stringify({ apiUrl: url.origin, neverReady: mode == 'never-ready', strict, startupMs: weight.startupMs })
+  const config = JSON.stringify({
+    apiUrl: url.origin,
+    neverReady: mode == 'never-ready',
+    strict,
+    startupMs: weight.startupMs,
+  })
   res.writeHead(200, {
     'Content-Type': 'application/javascript; charset=utf-8',
     'Cache-Control': 'no-store',

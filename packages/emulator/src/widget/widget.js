@@ -31,7 +31,9 @@
     else if (!config.strict) queue.push([command, args])
     else {
       hooks.dropped.push(command)
-      console.warn(`Widgent: "${command}" was sent before widgent:ready, so it is dropped: send commands from a widgent:ready listener.`)
+      console.warn(
+        `Widgent: "${command}" was sent before widgent:ready, so it is dropped: send commands from a widgent:ready listener.`,
+      )
     }
   }
   if (!config.strict) widgent.ready = false
@@ -42,13 +44,17 @@
   widgent.init = function init(options) {
     hooks.inits++
     if (initialized) {
-      return void console.warn('Widgent: init was called again; the widget is already initialised, so this call is ignored.')
+      return void console.warn(
+        'Widgent: init was called again; the widget is already initialised, so this call is ignored.',
+      )
     }
     initialized = true
     if (config.neverReady) return
     const { productId: id, serviceKey } = options || {}
     if (typeof id != 'string' || !id || typeof serviceKey != 'string' || !serviceKey) {
-      return void console.error('Widgent: init needs { productId, serviceKey }: copy both from the dashboard Setup tab.')
+      return void console.error(
+        'Widgent: init needs { productId, serviceKey }: copy both from the dashboard Setup tab.',
+      )
     }
     productId = id
     const query = new URLSearchParams({ productId, serviceKey })
@@ -81,7 +87,9 @@
   const commands = {
     setIdentityTokenFetcher(fn) {
       if (typeof fn != 'function') {
-        return void console.error('Widgent: setIdentityTokenFetcher needs a function resolving a token, or "" for anonymous.')
+        return void console.error(
+          'Widgent: setIdentityTokenFetcher needs a function resolving a token, or "" for anonymous.',
+        )
       }
       fetcher = fn
       askFetcher()
@@ -109,16 +117,23 @@
       answer = ''
     }
     if (typeof answer != 'string') {
-      console.error('Widgent: the identity token fetcher must resolve a string (a token, or "" for anonymous); continuing anonymously.')
+      console.error(
+        'Widgent: the identity token fetcher must resolve a string (a token, or "" for anonymous); continuing anonymously.',
+      )
       answer = ''
     }
     const claims = answer ? readClaims(answer) : null
-    if (answer && !claims) console.error('Widgent: the identity token is not one Widgent minted (no subject in it); continuing anonymously.')
+    if (answer && !claims)
+      console.error('Widgent: the identity token is not one Widgent minted (no subject in it); continuing anonymously.')
     // Someone else is talking now: they must not see the previous person's conversation.
     if (panel && (user ? user.id : '') != (claims ? claims.sub : '')) panel.list.replaceChildren()
     token = claims ? answer : ''
     user = claims
-      ? { id: claims.sub, name: typeof claims.name == 'string' ? claims.name : '', expired: claims.exp * 1000 <= serviceNow() }
+      ? {
+          id: claims.sub,
+          name: typeof claims.name == 'string' ? claims.name : '',
+          expired: claims.exp * 1000 <= serviceNow(),
+        }
       : null
     hooks.answers.push({ at: Date.now(), identity: user ? user.id : 'anonymous' })
     clearTimeout(refreshTimer)

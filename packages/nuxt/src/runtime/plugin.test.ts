@@ -15,17 +15,30 @@ const run = (widgent: object) => {
 }
 
 it("installs WidgentPlugin with runtimeConfig.public.widgent, leaving out what is unset (''), so the kit's defaults apply", () => {
-  const app = run({ productId: 'nuxt-plugin', serviceKey: 'key', scriptUrl: '', tokenEndpoint: '/api/widgent-token', loadTimeoutMs: 5000, load: 'eager' })
-  expect(app.runWithContext(() => useWidgent().client)).toBe(createWidgent({ productId: 'nuxt-plugin', serviceKey: 'key' }))
+  const app = run({
+    productId: 'nuxt-plugin',
+    serviceKey: 'key',
+    scriptUrl: '',
+    tokenEndpoint: '/api/widgent-token',
+    loadTimeoutMs: 5000,
+    load: 'eager',
+  })
+  expect(app.runWithContext(() => useWidgent().client)).toBe(
+    createWidgent({ productId: 'nuxt-plugin', serviceKey: 'key' }),
+  )
   // No scriptUrl: the kit's default widget script (jsdom fetches nothing).
   expect([...document.scripts].map((script) => script.src)).toEqual([DEFAULT_SCRIPT_URL])
   app.unmount()
 })
 
 it('refuses a verificationSecret that found its way into the public runtime config', () => {
-  expect(() => run({ productId: 'p', serviceKey: 'k', verificationSecret: 'shh' })).toThrow(/verificationSecret belongs on your server/)
+  expect(() => run({ productId: 'p', serviceKey: 'k', verificationSecret: 'shh' })).toThrow(
+    /verificationSecret belongs on your server/,
+  )
 })
 
 it('says what is missing when the product is not set', () => {
-  expect(() => run({ productId: '', serviceKey: '', scriptUrl: '', tokenEndpoint: '/api/widgent-token' })).toThrow(/productId and serviceKey are required/)
+  expect(() => run({ productId: '', serviceKey: '', scriptUrl: '', tokenEndpoint: '/api/widgent-token' })).toThrow(
+    /productId and serviceKey are required/,
+  )
 })

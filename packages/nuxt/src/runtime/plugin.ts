@@ -5,7 +5,9 @@ import { WidgentPlugin, type WidgentOptions } from '@widgent/vue'
 export default defineNuxtPlugin({
   name: 'widgent',
   setup(nuxtApp) {
-    const options = Object.entries(useRuntimeConfig().public.widgent as Record<string, unknown>).filter(([, value]) => value !== '')
+    const options = Object.entries(useRuntimeConfig().public.widgent as Record<string, unknown>).filter(
+      ([, value]) => value !== '',
+    )
     nuxtApp.vueApp.use(WidgentPlugin, Object.fromEntries(options) as unknown as WidgentOptions)
   },
 })

@@ -63,8 +63,12 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', '')
     vi.stubEnv('NEXT_PUBLIC_WIDGENT_SERVICE_KEY', '')
     setup()
-    expect(() => render(<WidgentProvider load="eager" />)).toThrow(expect.objectContaining({ name: 'WidgentError', code: 'config' }))
-    expect(() => render(<WidgentProvider load="eager" serviceKey="k" />)).toThrow(/NEXT_PUBLIC_WIDGENT_PRODUCT_ID and NEXT_PUBLIC_WIDGENT_SERVICE_KEY/)
+    expect(() => render(<WidgentProvider load="eager" />)).toThrow(
+      expect.objectContaining({ name: 'WidgentError', code: 'config' }),
+    )
+    expect(() => render(<WidgentProvider load="eager" serviceKey="k" />)).toThrow(
+      /NEXT_PUBLIC_WIDGENT_PRODUCT_ID and NEXT_PUBLIC_WIDGENT_SERVICE_KEY/,
+    )
   })
 
   it('asks /api/widgent-token for the token when given neither tokenEndpoint nor fetchToken', async () => {
@@ -81,12 +85,14 @@ describe('WidgentProvider from @widgent/react/next: the environment', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     stubIds()
     setup()
-    expect(() => render(<WidgentProvider load="eager" {...({ verificationSecret: 'shh' } as object)} />)).toThrow(/verificationSecret belongs on your server/)
+    expect(() => render(<WidgentProvider load="eager" {...({ verificationSecret: 'shh' } as object)} />)).toThrow(
+      /verificationSecret belongs on your server/,
+    )
   })
 })
 
 describe('WidgentProvider from @widgent/react/next: the user prop', () => {
-  it('a signed-in page never starts anonymous: the widget\'s first answer is the session user\'s token', async () => {
+  it("a signed-in page never starts anonymous: the widget's first answer is the session user's token", async () => {
     stubIds()
     const { widget, fetchToken, options } = setup()
     const seen: string[] = []
@@ -123,7 +129,7 @@ describe('WidgentProvider from @widgent/react/next: the user prop', () => {
     expect(fetchToken.mock.calls.map(([user]) => user)).toEqual([ada, grace])
   })
 
-  it('is applied before the children\'s effects run', () => {
+  it("is applied before the children's effects run", () => {
     stubIds()
     const { options } = setup()
     let userInChildEffect: WidgentUser | null | undefined

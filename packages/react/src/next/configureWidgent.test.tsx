@@ -19,7 +19,8 @@ afterEach(() => {
 })
 
 /** The page's client for `productId`, from the core the fresh entry imported. */
-const clientOf = async (productId: string) => (await import('@widgent/core')).createWidgent({ productId, serviceKey: 'key' })
+const clientOf = async (productId: string) =>
+  (await import('@widgent/core')).createWidgent({ productId, serviceKey: 'key' })
 
 /** A provider with no function props, as a server layout renders it, for a fresh product. */
 const serverLayout = (next: Awaited<ReturnType<typeof fresh>>, productId: string) => {
@@ -78,10 +79,17 @@ describe('configureWidgent', () => {
   it('once the provider made its client, refuses to add or drop fetchToken: it could not take effect', async () => {
     const next = await fresh()
     const { options } = setup()
-    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ token: jwt('ada') })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json({ token: jwt('ada') })),
+    )
     serverLayout(next, options.productId) // no fetchToken: the client asks /api/widgent-token
     expect(() => next.configureWidgent({ fetchToken: options.fetchToken })).toThrow(
-      expect.objectContaining({ name: 'WidgentError', code: 'config', message: expect.stringMatching(/instrumentation-client\.ts/) }),
+      expect.objectContaining({
+        name: 'WidgentError',
+        code: 'config',
+        message: expect.stringMatching(/instrumentation-client\.ts/),
+      }),
     )
     expect(() => next.configureWidgent({ onError: () => {} })).not.toThrow()
 

@@ -16,7 +16,8 @@ export function configureWidgent(next: WidgentCallbacks): void {
   if (created != null && created != !!next.fetchToken) {
     throw new WidgentError(
       'config',
-      __DEV__ && 'configureWidgent() came after <WidgentProvider> made its client, and adds or drops fetchToken: call it in instrumentation-client.ts, which runs before the app.',
+      __DEV__ &&
+        'configureWidgent() came after <WidgentProvider> made its client, and adds or drops fetchToken: call it in instrumentation-client.ts, which runs before the app.',
     )
   }
   callbacks = next

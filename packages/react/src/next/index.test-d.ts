@@ -1,7 +1,15 @@
 import type { WidgentClient, WidgentOptions, WidgentState, WidgentUser } from '@widgent/core'
 import type { ReactNode } from 'react'
 import { expectTypeOf, it } from 'vitest'
-import { configureWidgent, useWidgent, useWidgentIdentity, WidgentLauncher, WidgentProvider, type WidgentCallbacks, type WidgentProviderProps } from './index'
+import {
+  configureWidgent,
+  useWidgent,
+  useWidgentIdentity,
+  WidgentLauncher,
+  WidgentProvider,
+  type WidgentCallbacks,
+  type WidgentProviderProps,
+} from './index'
 
 it('WidgentProvider needs no prop: the ids come from NEXT_PUBLIC_WIDGENT_*', () => {
   expectTypeOf<{}>().toExtend<WidgentProviderProps>()

@@ -10,7 +10,7 @@ function Status() {
   return <p>{`${state.widget} ${state.identity} ${state.user?.id ?? '-'}`}</p>
 }
 
-it('a server layout renders it from the environment, as the client\'s first render will: no user, no request', () => {
+it("a server layout renders it from the environment, as the client's first render will: no user, no request", () => {
   expect(typeof window).toBe('undefined')
   vi.stubEnv('NEXT_PUBLIC_WIDGENT_PRODUCT_ID', 'ssr-next')
   vi.stubEnv('NEXT_PUBLIC_WIDGENT_SERVICE_KEY', 'key')

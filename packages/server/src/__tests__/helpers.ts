@@ -3,7 +3,10 @@ import { sendMessage } from '@widgent/test-utils/emulator'
 import { expect } from 'vitest'
 
 /** Sends a message with `token` as the widget would, and returns the emulator's answer. */
-export async function messageAs(url: string, token: string): Promise<{ identity: string; reply: string; expired: boolean }> {
+export async function messageAs(
+  url: string,
+  token: string,
+): Promise<{ identity: string; reply: string; expired: boolean }> {
   const response = await sendMessage(url, { token })
   expect(response.status).toBe(200)
   return response.json()
@@ -11,7 +14,12 @@ export async function messageAs(url: string, token: string): Promise<{ identity:
 
 /** Every way an error can be printed or serialised, so a test can check none of them holds `secret`. */
 export const everyRendering = (error: unknown): string =>
-  [String(error), (error as Error).stack, JSON.stringify(error), inspect(error, { depth: Infinity, showHidden: true })].join('\n')
+  [
+    String(error),
+    (error as Error).stack,
+    JSON.stringify(error),
+    inspect(error, { depth: Infinity, showHidden: true }),
+  ].join('\n')
 
 /** A `fetch` that records what it was asked and answers like the real one. */
 export function recordingFetch() {

@@ -6,7 +6,15 @@ import { widgentTokenHandler } from '@widgent/server'
 import { build } from 'esbuild'
 
 const USERS = { ada: { id: 'ada', name: 'Ada Lovelace' }, grace: { id: 'grace', name: 'Grace Hopper' } }
-const script = (await build({ entryPoints: [fileURLToPath(new URL('page.ts', import.meta.url))], bundle: true, write: false, format: 'esm', logLevel: 'error' })).outputFiles[0].text
+const script = (
+  await build({
+    entryPoints: [fileURLToPath(new URL('page.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'error',
+  })
+).outputFiles[0].text
 
 const sessionUser = (req) => USERS[/(?:^|; )user=(\w+)/.exec(req.headers.cookie ?? '')?.[1]] ?? null
 const tokenRoute = widgentTokenHandler({ getUser: sessionUser })
@@ -16,7 +24,10 @@ const server = createServer((req, res) => {
   if (url.pathname == '/api/widgent-token') return tokenRoute(req, res)
   if (url.pathname == '/api/login') {
     const user = USERS[url.searchParams.get('user')] ?? null
-    res.writeHead(user ? 200 : 400, { 'Set-Cookie': `user=${user?.id ?? ''}; Path=/; HttpOnly`, 'Content-Type': 'application/json' })
+    res.writeHead(user ? 200 : 400, {
+      'Set-Cookie': `user=${user?.id ?? ''}; Path=/; HttpOnly`,
+      'Content-Type': 'application/json',
+    })
     return res.end(JSON.stringify(user))
   }
   if (url.pathname == '/api/logout') {
@@ -27,7 +38,12 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/javascript' })
     return res.end(script)
   }
-  const settings = { scriptUrl: process.env.WIDGENT_SCRIPT_URL, productId: process.env.WIDGENT_PRODUCT_ID, serviceKey: process.env.WIDGENT_SERVICE_KEY, user: sessionUser(req) }
+  const settings = {
+    scriptUrl: process.env.WIDGENT_SCRIPT_URL,
+    productId: process.env.WIDGENT_PRODUCT_ID,
+    serviceKey: process.env.WIDGENT_SERVICE_KEY,
+    user: sessionUser(req),
+  }
   res.writeHead(200, { 'Content-Type': 'text/html' })
   res.end(`<!doctype html><title>App</title><div id="account"></div>
 <script type="application/json" id="settings">${JSON.stringify(settings).replace(/</g, '\\u003c')}</script>

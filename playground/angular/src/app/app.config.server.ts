@@ -5,5 +5,8 @@ import { provideServerPlaygroundConfig } from './playgroundConfig'
 
 export const serverConfig: ApplicationConfig = mergeApplicationConfig(appConfig, {
   // Rendered for each request: the page's query string decides what it shows.
-  providers: [provideServerRendering(withRoutes([{ path: '**', renderMode: RenderMode.Server }])), provideServerPlaygroundConfig()],
+  providers: [
+    provideServerRendering(withRoutes([{ path: '**', renderMode: RenderMode.Server }])),
+    provideServerPlaygroundConfig(),
+  ],
 })

@@ -16,7 +16,9 @@ export class App {
   protected readonly auth = inject(PlaygroundAuth)
   protected readonly session = toSignal(this.auth.state$, { requireSync: true })
   // The recipe: auth loading -> undefined, signed out -> null, signed in -> { id, name }.
-  protected readonly state = injectWidgentIdentity(this.auth.user$.pipe(map((user) => (user === undefined ? undefined : user && { id: user.id, name: user.name }))))
+  protected readonly state = injectWidgentIdentity(
+    this.auth.user$.pipe(map((user) => (user === undefined ? undefined : user && { id: user.id, name: user.name }))),
+  )
   protected readonly client = injectWidgent().client
   protected readonly status = computed(() => describeState(this.state()))
   protected readonly retry = retry

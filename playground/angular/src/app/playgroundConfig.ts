@@ -10,7 +10,8 @@ const KEY = makeStateKey<PlaygroundConfig>('widgent-playground')
 export const PLAYGROUND_CONFIG = new InjectionToken<PlaygroundConfig>('playground config', {
   factory: () => {
     const config = inject(TransferState).get(KEY, null)
-    if (!config) throw new Error('No playground config in the page: it comes from the server, started by `npm run playground`.')
+    if (!config)
+      throw new Error('No playground config in the page: it comes from the server, started by `npm run playground`.')
     return config
   },
 })
@@ -25,7 +26,10 @@ export function provideServerPlaygroundConfig(): Provider {
     useFactory: () => {
       const json = process.env['WIDGENT_PLAYGROUND']
       if (!json && !inject(REQUEST, { optional: true })) return BUILD_TIME
-      if (!json) throw new Error('WIDGENT_PLAYGROUND is not set: the playground app gets its Widgent product from `npm run playground`.')
+      if (!json)
+        throw new Error(
+          'WIDGENT_PLAYGROUND is not set: the playground app gets its Widgent product from `npm run playground`.',
+        )
       const config = JSON.parse(json) as PlaygroundConfig
       inject(TransferState).set(KEY, config)
       return config

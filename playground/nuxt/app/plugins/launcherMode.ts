@@ -8,6 +8,7 @@ export default defineNuxtPlugin({
   name: 'playground-launcher-mode',
   enforce: 'pre',
   setup() {
-    if (launcherMode(useRequestURL().search) == 'facade') Object.assign(useRuntimeConfig().public.widgent, { load: 'interaction' })
+    if (launcherMode(useRequestURL().search) == 'facade')
+      Object.assign(useRuntimeConfig().public.widgent, { load: 'interaction' })
   },
 })

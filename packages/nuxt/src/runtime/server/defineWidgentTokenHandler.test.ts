@@ -22,7 +22,10 @@ async function useEmulator() {
 
 /** The runtime config the module writes, with these values. */
 const runtimeConfig = ({ productId = '', apiUrl = '', verificationSecret = '' }) =>
-  setRuntimeConfig({ widgent: { apiUrl, verificationSecret }, public: { widgent: { productId, serviceKey: '', scriptUrl: '', tokenEndpoint: '' } } })
+  setRuntimeConfig({
+    widgent: { apiUrl, verificationSecret },
+    public: { widgent: { productId, serviceKey: '', scriptUrl: '', tokenEndpoint: '' } },
+  })
 
 /** `handler` as an h3 app's route, on a free loopback port; `get(cookie)` asks it for a token. */
 async function serve(handler: ReturnType<typeof defineWidgentTokenHandler>) {
@@ -40,7 +43,11 @@ async function serve(handler: ReturnType<typeof defineWidgentTokenHandler>) {
 describe('defineWidgentTokenHandler', () => {
   it("answers the session user's token, minted with the runtime config's product, secret and API URL", async () => {
     const emulator = await useEmulator()
-    runtimeConfig({ productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, apiUrl: emulator.url })
+    runtimeConfig({
+      productId: DEMO_PRODUCT.productId,
+      verificationSecret: DEMO_PRODUCT.verificationSecret,
+      apiUrl: emulator.url,
+    })
     const get = await serve(defineWidgentTokenHandler({ getUser: fromSession }))
     const answer = await get('session=ada', '?userId=grace')
     expect(answer).toMatchObject({ status: 200, cacheControl: 'no-store' })
@@ -50,7 +57,11 @@ describe('defineWidgentTokenHandler', () => {
 
   it('answers 401 and mints nothing when nobody is signed in', async () => {
     const emulator = await useEmulator()
-    runtimeConfig({ productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, apiUrl: emulator.url })
+    runtimeConfig({
+      productId: DEMO_PRODUCT.productId,
+      verificationSecret: DEMO_PRODUCT.verificationSecret,
+      apiUrl: emulator.url,
+    })
     const get = await serve(defineWidgentTokenHandler({ getUser: fromSession }))
     expect(await get('')).toMatchObject({ status: 401, cacheControl: 'no-store' })
     expect(emulator.log().tokens).toEqual([])
@@ -61,7 +72,11 @@ describe('defineWidgentTokenHandler', () => {
     runtimeConfig({ productId: DEMO_PRODUCT.productId, verificationSecret: 'wrong', apiUrl: emulator.url })
     const get = await serve(defineWidgentTokenHandler({ getUser: fromSession, onError: () => {} }))
     expect((await get()).status).toBe(502)
-    runtimeConfig({ productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret, apiUrl: emulator.url })
+    runtimeConfig({
+      productId: DEMO_PRODUCT.productId,
+      verificationSecret: DEMO_PRODUCT.verificationSecret,
+      apiUrl: emulator.url,
+    })
     expect((await get()).status).toBe(200)
   })
 
@@ -88,7 +103,9 @@ describe('defineWidgentTokenHandler', () => {
   it('answers 500 when getUser throws, and reports the error', async () => {
     runtimeConfig({ productId: DEMO_PRODUCT.productId, verificationSecret: DEMO_PRODUCT.verificationSecret })
     const onError = vi.fn()
-    const get = await serve(defineWidgentTokenHandler({ getUser: () => Promise.reject(new Error('session store down')), onError }))
+    const get = await serve(
+      defineWidgentTokenHandler({ getUser: () => Promise.reject(new Error('session store down')), onError }),
+    )
     expect((await get()).status).toBe(500)
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'session store down' }))
   })

@@ -13,7 +13,9 @@ export interface WidgentTokenHandlerOptions extends TokenSourceOptions {
  * `runtimeConfig.public.widgent.productId` on every request (so `NUXT_WIDGENT_*` overrides apply), then falls back to
  * `WIDGENT_*` as `@widgent/server` does; options given here win over both. The user comes from `getUser` alone.
  */
-export function defineWidgentTokenHandler(options: WidgentTokenHandlerOptions): EventHandler<EventHandlerRequest, Promise<Response>> {
+export function defineWidgentTokenHandler(
+  options: WidgentTokenHandlerOptions,
+): EventHandler<EventHandlerRequest, Promise<Response>> {
   return defineEventHandler((event) => {
     const { widgent, public: pub } = useRuntimeConfig(event) as unknown as {
       widgent: { apiUrl: string; verificationSecret: string }
