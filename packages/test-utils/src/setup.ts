@@ -3,6 +3,9 @@ import { installFakeWidget, type FakeWidgetOptions } from './fakeWidget'
 import { jwt } from './tokens'
 import { uniqueProduct } from './uniqueProduct'
 
+// The kit's `load` (this package does not depend on the kit): wide, so a test's own `load` replaces it.
+type WidgentLoad = 'eager' | 'idle' | 'interaction' | 'manual'
+
 interface User {
   id: string
   name?: string
@@ -21,6 +24,6 @@ export function setup<Extra extends object = {}>({ ready = true, strict = false,
   onTestFinished(() => widget.uninstall())
   const answers: Array<Promise<string>> = []
   const fetchToken = vi.fn((user: User, _ctx: { signal: AbortSignal }) => answers.shift() ?? Promise.resolve(jwt(user.id)))
-  const options = { productId: uniqueProduct(), serviceKey: 'key', fetchToken, load: 'eager' as const, ...(extra as Extra) }
+  const options = { productId: uniqueProduct(), serviceKey: 'key', fetchToken, load: 'eager' as WidgentLoad, ...(extra as Extra) }
   return { widget, fetchToken, answers, options }
 }
