@@ -3,6 +3,9 @@ import { installFakeWidget, type FakeWidgetOptions } from './fakeWidget'
 import { jwt } from './tokens'
 import { uniqueProduct } from './uniqueProduct'
 
+// The kit's `load` (this package does not depend on the kit): wide, so a test's own `load` replaces it.
+type WidgentLoad = 'eager' | 'idle' | 'interaction' | 'manual'
+
 interface User {
   id: string
   name?: string
@@ -29,7 +32,7 @@ export function setup<Extra extends object = {}>(
     productId: uniqueProduct(),
     serviceKey: 'key',
     fetchToken,
-    load: 'eager' as const,
+    load: 'eager' as WidgentLoad,
     ...(extra as Extra),
   }
   return { widget, fetchToken, answers, options }
