@@ -26,6 +26,7 @@ export interface StartNuxtOptions {
 
 const APP_DIR = fileURLToPath(new URL('../../nuxt/', import.meta.url))
 const NUXI = join(dirname(createRequire(join(APP_DIR, 'package.json')).resolve('nuxt/package.json')), 'bin/nuxt.mjs')
+const READY_WITHIN_MS = 120_000
 
 /**
  * The Nuxt app on 127.0.0.1:`port`. It takes everything from environment variables, as a deployed Nuxt app does:
