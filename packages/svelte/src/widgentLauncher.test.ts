@@ -36,7 +36,9 @@ describe('widgentLauncher', () => {
   })
 
   it('keeps your content and label; destroying the component releases the client', async () => {
-    const { widgent, unmount } = renderLauncher({ label: 'Ask us', text: 'Help' })
+    const { widget, widgent, unmount } = renderLauncher({ label: 'Ask us', text: 'Help' })
+    // The core's loader is page-wide and loaded the widget in the test before: this page has one, as a real page would.
+    widget.install()
     const button = screen.getByRole('button', { name: 'Ask us' })
     expect(button.textContent).toBe('Help')
     await fireEvent.click(button)
