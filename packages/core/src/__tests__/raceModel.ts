@@ -1,4 +1,5 @@
 import {
+  claimsOf,
   expiresAtOf,
   flush,
   goOnline,
@@ -35,7 +36,8 @@ export type Step =
   | {
       kind: 'answer'
       pick: number
-      outcome: 'token' | 'opaque' | '500' | '401' | 'html' | 'network'
+      /** `short`: a JWT that lasts 20 s, so the sequences' waits take it into its second half. */
+      outcome: 'token' | 'short' | 'opaque' | '500' | '401' | 'html' | 'network'
       switchTo?: { user: 'ada' | 'grace' | null; ticks: number }
     }
   | { kind: 'wait'; ms: number }
@@ -64,7 +66,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
       pick: fc.nat(),
       outcome: fc.constantFrom(
         'token' as const,
-        'token' as const,
+        'short' as const,
         'opaque' as const,
         'opaque' as const,
         '500' as const,
@@ -95,6 +97,8 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
 export interface Report {
   /** Non-empty tokens the widget received for someone other than the user signed in at that moment. */
   stale: string[]
+  /** Tokens the widget received in the second half of their real life (by the service's clock, not the page's). */
+  late: string[]
   /**
    * When quiet at the end with the page mounted (the widget is always ready): whether a fetcher is registered, what
    * the widget last received, and what it should have. Null when the page is not mounted.
@@ -135,9 +139,16 @@ interface Page {
 
 /**
  * Plays `steps` on a fresh page, with `implementation` wiring the fetcher: ours, or the vendor's snippet; on a
- * `strict` widget (the vendor page's contract only: no ready flag) or a lenient one.
+ * `strict` widget (the vendor page's contract only: no ready flag) or a lenient one; with the page's clock `skewMs`
+ * off the service's (the token route mints and dates its answers by the service's clock).
  */
-export async function run(steps: Step[], implementation: 'kit' | 'vendor', { strict = false } = {}): Promise<Report> {
+export async function run(
+  steps: Step[],
+  implementation: 'kit' | 'vendor',
+  { strict = false, skewMs = 0 } = {},
+): Promise<Report> {
+  vi.setSystemTime(Date.now() + skewMs)
+  const serviceNow = () => Date.now() - skewMs
   const kit = await freshKit()
   const widget = installFakeWidget({ ready: true, strict })
   let session: string | null = null // the backend's session cookie: who the token route mints for
@@ -157,6 +168,14 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   // Good tokens handed out, each with when it goes stale in the kit's hands (a JWT in the second half of its life,
   // any other token after tokenMaxAgeMs): the widget asking after that may cost one request.
   let fresh: Array<{ user: string; staleAt: number }> = []
+  // When each token the route gave last went stale (page clock), and when the widget received each answer.
+  const staleAtOf = new Map<string, number>()
+  const answeredAt: number[] = []
+  const record = widget.answers.push.bind(widget.answers)
+  widget.answers.push = (...tokens) => {
+    answeredAt.push(...tokens.map(() => Date.now()))
+    return record(...tokens)
+  }
   const advance = async (ms: number) => {
     advancing = true
     await vi.advanceTimersByTimeAsync(ms)
@@ -164,6 +183,7 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   }
   const report: Report = {
     stale: [],
+    late: [],
     final: null,
     requests: 0,
     allowance: 0,
@@ -190,12 +210,19 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
             answered = true
             if (status >= 500) recoveries++
             const token = status == 200 ? tokenIn(body) : undefined
-            if (token)
-              fresh.push({
-                user: request.user,
-                staleAt: isJwt(token) ? (Date.now() + expiresAtOf(token)!) / 2 : Date.now() + 60_000,
-              })
-            respond(new Response(body, { status }))
+            // The route's clock, to the second, as a Date header says it.
+            const dated = Math.floor(serviceNow() / 1000) * 1000
+            if (token) {
+              // A JWT is stale halfway through its real life, counted from its arrival: its exp less the latest
+              // service time known (its iat, the Date header); any other token after tokenMaxAgeMs's default.
+              const iat = isJwt(token) ? Number(claimsOf(token).iat ?? 0) * 1000 : 0
+              const staleAt = isJwt(token)
+                ? Date.now() + (expiresAtOf(token)! - Math.max(iat, dated)) / 2
+                : Date.now() + 60_000
+              staleAtOf.set(token, staleAt)
+              fresh.push({ user: request.user, staleAt })
+            }
+            respond(new Response(body, { status, headers: { date: new Date(dated).toUTCString() } }))
           },
           fail() {
             answered = true
@@ -212,11 +239,18 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
     implementation === 'kit' ? kitPage(kit, (user) => (session = user)) : vendorPage(widget, (user) => (session = user))
 
   const check = (from: number) => {
-    for (const token of widget.answers.slice(from)) {
+    widget.answers.slice(from).forEach((token, index) => {
       if (token && subOf(token) !== page.signedIn())
         report.stale.push(`${subOf(token)} while ${page.signedIn() || 'nobody'} signed in`)
-    }
+      if (token && answeredAt[from + index]! >= staleAtOf.get(token)!)
+        report.late.push(
+          `${subOf(token)}'s token ${answeredAt[from + index]! - staleAtOf.get(token)!} ms into its second half`,
+        )
+    })
   }
+  /** A JWT as the route mints it, by the service's clock: with `iat` on two of three (without, its Date header counts). */
+  const mint = (user: string, ttlSeconds = 3600) =>
+    jwt(user, ttlSeconds, { issuedAt: serviceNow(), iat: requests % 3 != 0 })
 
   const setUser = (user: WidgentUser | null | undefined) => {
     const before = page.settled()
@@ -253,8 +287,11 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
         const request = live[next.pick % Math.max(live.length, 1)]
         if (!request) break
         pending.splice(pending.indexOf(request), 1)
-        if (next.outcome === 'token')
-          request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
+        if (next.outcome === 'token' || next.outcome === 'short')
+          request.answer(
+            request.user ? 200 : 401,
+            JSON.stringify({ token: mint(request.user, next.outcome === 'short' ? 20 : 3600) }),
+          )
         else if (next.outcome === 'opaque')
           request.answer(request.user ? 200 : 401, JSON.stringify({ token: opaqueToken(request.user) }))
         else if (next.outcome === '500') request.answer(500, '{"error":"down"}')
@@ -313,7 +350,7 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
     const seen = widget.answers.length
     for (const request of pending.splice(0)) {
       if (!request.signal.aborted)
-        request.answer(request.user ? 200 : 401, JSON.stringify({ token: jwt(request.user) }))
+        request.answer(request.user ? 200 : 401, JSON.stringify({ token: mint(request.user) }))
     }
     await flush()
     await advance(60_000)
@@ -335,6 +372,7 @@ export async function run(steps: Step[], implementation: 'kit' | 'vendor', { str
   report.allowance = allowance
   report.recoveries = recoveries
   vi.unstubAllGlobals()
+  vi.setSystemTime(Date.now() - skewMs)
   return report
 }
 
