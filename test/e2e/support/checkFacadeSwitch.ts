@@ -22,7 +22,7 @@ export async function checkFacadeSwitch(app: {
   await facade.waitFor({ state: 'visible' })
   await page.click('Sign in as Ada')
   await page.waitForSignedInAs('Signed in as Ada Lovelace')
-  await page.waitForStatus({ widget: 'idle', identity: 'fetching', user: 'ada' })
+  await page.waitForStatus({ widget: 'idle', identity: 'signed-in', user: 'ada' })
   await page.page.waitForLoadState('networkidle')
   expect(app.emulator.log()).toMatchObject({ scriptLoads: 0, tokens: [] })
   expect(await page.scriptTags()).toBe(0)

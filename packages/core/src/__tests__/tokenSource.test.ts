@@ -19,6 +19,9 @@ function setup(options: Partial<WidgentOptions> = {}) {
 beforeEach(() => {
   // A whole second: a JWT's iat is then exactly now, and its life exactly its ttl.
   vi.useFakeTimers({ now: 1_700_000_000_000 })
+  // Node 22 and later have Web Locks, under which a request starts a task later: these tests are about the token
+  // source, so its requests start at once as in a browser without locks (the turns are tokensAcrossTabs.test's).
+  vi.stubGlobal('navigator', undefined)
 })
 afterEach(() => {
   vi.useRealTimers()
