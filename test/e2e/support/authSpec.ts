@@ -111,7 +111,7 @@ export function authSpec(app: AuthAppUnderTest, flows: AuthFlows) {
     expect(tab.troubles()).toEqual([])
   })
 
-  it('signs out with two tabs open: both anonymous, no 401 logged and no onError in either tab, nothing minted after', async () => {
+  it('signs out with two tabs open: both anonymous, no onError in either tab, nothing minted after; no 401 where the library tells its tabs', async () => {
     const { ada } = flows
     const clicking = await openSignedOut(app)
     await signIn(clicking, ada)
@@ -131,9 +131,15 @@ export function authSpec(app: AuthAppUnderTest, flows: AuthFlows) {
     expect(app.emulator.log().tokens.filter((token) => token.at >= signedOutAt)).toEqual([])
     for (const tab of [clicking, other]) {
       expect(await tab.app.send('Who am I?'), `tab ${tab.number}`).toMatch(/anonymously/)
-      expect(tab.logged401s(), `tab ${tab.number}`).toEqual([])
+      // Where the library does not tell its other tabs, that tab's kit asks its own route once, 3 s after the hint
+      // (its app still names the user): Chromium logs that one 401 itself, and the kit takes it as the sign-out it is.
+      const routeAsked = tab === other && !flows.tellsOtherTabs ? 1 : 0
+      expect(tab.logged401s(), `tab ${tab.number}`).toHaveLength(routeAsked)
       expect(tab.onErrors(), `tab ${tab.number}`).toEqual([])
-      expect(tab.troubles(), `tab ${tab.number}`).toEqual([])
+      expect(
+        tab.troubles().filter((line) => !tab.logged401s().includes(line)),
+        `tab ${tab.number}`,
+      ).toEqual([])
     }
   })
 }
