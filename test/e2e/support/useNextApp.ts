@@ -2,7 +2,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
 import { DEMO_PRODUCT, startEmulator, type Emulator } from '@widgent/emulator'
 import { buildNextApp, pickPort, startNextApp, type AppServer } from '@widgent/playground-stack'
-import { openApp, type AppPage } from './openApp'
+import { openApp, type AppPage, type OpenAppOptions } from './openApp'
 
 export interface NextAppUnderTest {
   /** The app's URL, with a trailing slash. */
@@ -11,7 +11,7 @@ export interface NextAppUnderTest {
   /** How long `next build` took (ms). */
   buildMs: number
   /** The app in a browser context of its own (cookies included), closed when the test ends. */
-  open(query?: string): Promise<AppPage>
+  open(query?: string, options?: Pick<OpenAppOptions, 'hold'>): Promise<AppPage>
 }
 
 /**
@@ -36,7 +36,8 @@ export function useNextApp(bundler: 'turbopack' | 'webpack'): NextAppUnderTest {
       url: server.url,
       emulator,
       buildMs,
-      open: (query = '') => openApp(browser!, `next-${bundler}`, `${server!.url}${query}`),
+      open: (query = '', options: Pick<OpenAppOptions, 'hold'> = {}) =>
+        openApp(browser!, `next-${bundler}`, `${server!.url}${query}`, options),
     })
   }, 900_000) // next build: 16-44 s on an idle machine, 200 s (Turbopack) and over 600 s (webpack) with a load average of 30
 
