@@ -2,7 +2,7 @@ import { updateReadmes, writeResult } from './figures/updateReadmes'
 import { pageloadBench } from './pageload/pageloadBench'
 import { pageloadTable } from './pageload/pageloadTable'
 import { runtimeBench } from './runtime/runtimeBench'
-import { runtimeTable } from './runtime/runtimeTable'
+import { runtimeTable, sharingTable } from './runtime/runtimeTable'
 import { sizeTable } from './size/sizeTable'
 
 // `npm run bench`: the size table, the runtime table, the page-load tables; every figure in bench/results/*.json,
@@ -23,6 +23,10 @@ console.log(
   `${seconds.total} s, load average ${load.map((value) => value.toFixed(1)).join(' -> ')}`,
 )
 console.table(runtimeTable(runtime))
+console.log(
+  'Tokens across page loads and tabs, signed in as Ada (one profile each): token requests, ms from navigation to the widget identified',
+)
+console.table(sharingTable(runtime.sharing))
 
 const pageload = await pageloadBench()
 const tables = pageloadTable(pageload, size)

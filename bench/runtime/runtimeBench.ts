@@ -4,6 +4,7 @@ import { launchChromium } from '@widgent/test-utils/chromium'
 import { measureCrossTab, type CrossTab } from './measureCrossTab'
 import { measureLatency, type Latency } from './measureLatency'
 import { measureRequests, type RequestCount } from './measureRequests'
+import { measureSharing, type Sharing } from './measureSharing'
 import { measureStartup, type Startup } from './measureStartup'
 import { createTab } from './createTab'
 import { runLoginScripts, type LoginScript } from './runLoginScripts'
@@ -18,10 +19,11 @@ export interface RuntimeResults {
   crossTab: CrossTab
   startup: Startup[]
   loginScripts: LoginScript[]
+  sharing: Sharing[]
   /** The machine's 1-minute load average as the run started and ended: other work on it slows every figure. */
   load: [start: number, end: number]
   /** How long each part took, and the whole. */
-  seconds: Record<'requests' | 'latency' | 'crossTab' | 'startup' | 'loginScripts' | 'total', number>
+  seconds: Record<'requests' | 'latency' | 'crossTab' | 'startup' | 'loginScripts' | 'sharing' | 'total', number>
 }
 
 /**
@@ -57,6 +59,7 @@ export async function runtimeBench(): Promise<RuntimeResults> {
       crossTab: await timed('crossTab', () => measureCrossTab(browser, server)),
       startup: await timed('startup', () => measureStartup(browser, server)),
       loginScripts: await timed('loginScripts', () => runLoginScripts(browser, server)),
+      sharing: await timed('sharing', () => measureSharing(browser, server)),
       load: [load, loadavg()[0]!] as [number, number],
       seconds,
     }

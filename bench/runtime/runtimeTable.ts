@@ -1,6 +1,7 @@
 import { COMPONENT_COUNTS } from './measureRequests'
 import { CROSS_TAB_SIGN_OUTS } from './measureCrossTab'
 import { CYCLES, WARM_UP, type Latency } from './measureLatency'
+import { LOADS as SHARING_LOADS, TABS, type Sharing } from './measureSharing'
 import { LOADS } from './measureStartup'
 import type { Percentiles } from './percentiles'
 import type { RuntimeResults } from './runtimeBench'
@@ -90,4 +91,20 @@ export function runtimeTable(results: RuntimeResults): Record<string, RuntimeRow
     row(`script ${script}: widget`, widget(core) + same, 'the user signed in', '1 run', widget(vendor))
   }
   return rows
+}
+
+/** Tokens across page loads and tabs: requests, and ms p50 / max from navigation to the widget's first token. */
+export function sharingTable(sharing: Sharing[]): Record<string, Record<string, string>> {
+  const times = ({ p50, max }: { p50: number; max: number }) => `${Math.round(p50)} / ${Math.round(max)}`
+  return Object.fromEntries(
+    sharing.map((row) => [
+      row.variant,
+      {
+        [`${SHARING_LOADS} loads: requests`]: String(row.loadRequests),
+        'ms to identified p50 / max': times(row.loadIdentified),
+        [`${TABS} tabs at once: requests`]: String(row.tabRequests),
+        'ms to identified p50 / max ': times(row.tabIdentified),
+      },
+    ]),
+  )
 }
