@@ -44,6 +44,12 @@ export default tseslint.config(
     },
   },
   {
+    // What ships to users reads one rule at a time: no function longer than a screen (issue 20).
+    files: ['packages/{core,react,vue,svelte,angular,nuxt,server,token-request}/src/**/*.{ts,tsx}'],
+    ignores: ['**/__tests__/**', '**/*.test.*', '**/*.test-d.*'],
+    rules: { 'max-lines-per-function': ['error', { max: 80 }] },
+  },
+  {
     files: ['**/*.{ts,tsx,mts,cts}'],
     // The type checker catches undefined names, with the real globals of each package.
     rules: { 'no-undef': 'off' },

@@ -12,7 +12,9 @@ export function setUser(client: Client, next: WidgentUser | null | undefined): v
   client._user = next // a new object for the same user changes what the next request sends, nothing else
   if (previous !== undefined && next?.id === previous?.id) return
   __DEV__ &&
-    client._debug!(`user: ${previous?.id ?? (previous === null ? 'signed out' : 'unknown')} -> ${next?.id ?? 'signed out'}`)
+    client._debug!(
+      `user: ${previous?.id ?? (previous === null ? 'signed out' : 'unknown')} -> ${next?.id ?? 'signed out'}`,
+    )
   clearTimeout(client._settling)
   client._settling = undefined
   client._hinted = false
