@@ -37,7 +37,8 @@ export interface FakeWidget {
   fireReady(): void
   /**
    * Resolves once the widget holds `token` (`''`: anonymous), at once if it already does; rejects after `timeout` ms
-   * (default 1000) saying what it holds instead.
+   * (default 4000: a busy CI machine is slow, not red, and it still fails before a test runner's own 5 s with this
+   * message) saying what it holds instead.
    */
   waitForToken(token: string, options?: { timeout?: number }): Promise<void>
   /** Puts it on `window.widgent`, as the widget script does when it runs. */
@@ -127,7 +128,7 @@ export function installFakeWidget({
       queued.splice(0).forEach(run)
       window.dispatchEvent(new Event('widgent:ready'))
     },
-    waitForToken(token, { timeout = 1000 } = {}) {
+    waitForToken(token, { timeout = 4000 } = {}) {
       // Made here, so a failure points at the test line that waited.
       const error = new Error()
       return new Promise((resolve, reject) => {
