@@ -1,40 +1,11 @@
 // @vitest-environment node
-import { controlledFetchToken, flush, jwt } from '@widgent/test-utils'
+import { flush, jwt } from '@widgent/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { answerWidget, mayAsk } from '../answerWidget'
-import { initialState, type Client } from '../client'
-import { createStore } from '../createStore'
-import { createHeldCommands } from '../heldCommands'
-import { createRecovery } from '../recovery'
+import { runningClient } from './clientRecord'
 import { forgetToken } from '../requestToken'
-import { createTokenSource } from '../tokenSource'
-import { createAuthWait } from '../waitForAuth'
-import type { WidgentOptions } from '../types'
 
-const ada = { id: 'ada' }
 const grace = { id: 'grace' }
-
-/** A client record of real parts, running, with no widget: what the fetcher reads, and the token requests it makes. */
-function runningClient(patch: Partial<Client> = {}) {
-  const { fetchToken, requests } = controlledFetchToken()
-  const options: WidgentOptions = { productId: 'p', serviceKey: 'k', fetchToken, tokenTimeoutMs: 1000 }
-  const client: Client = {
-    _options: options,
-    _store: createStore(initialState),
-    _tokens: createTokenSource(options, () => undefined),
-    _recovery: createRecovery(() => {}),
-    _authWait: createAuthWait(5000),
-    _held: createHeldCommands(),
-    _fetcher: () => answerWidget(client),
-    _mounts: new Set(),
-    _loadError: null,
-    _debug: () => {},
-    _run: new AbortController(),
-    _user: ada,
-    ...patch,
-  }
-  return { client, requests }
-}
 
 beforeEach(() => {
   vi.useFakeTimers()
