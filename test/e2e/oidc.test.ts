@@ -6,8 +6,10 @@ import {
   openSignedOut,
   submitCredentials,
   waitForIdentified,
+  waitForSignedOut,
   type Person,
 } from './support/authSpec'
+import { holdsFor } from './support/holdsFor'
 import { useAuthApp, type AuthTab } from './support/useAuthApp'
 
 /**
@@ -53,6 +55,26 @@ describe('OpenID Connect: oidc-provider, and a Vue SPA with oidc-client-ts', () 
     expect(tab.tokenAnswers(since)).toEqual([])
     expect(tab.onErrors()).toEqual([])
     expect(tab.troubles()).toEqual([])
+  }, 90_000)
+
+  it("a sign-out in one tab ends the other tab's silent renewals: it never asks the provider for the user who left", async () => {
+    const clicking = await openSignedOut(app)
+    await signIn(clicking, ADA)
+    await waitForIdentified(clicking, ADA)
+    const other = await app.openTab(clicking)
+    await waitForIdentified(other, ADA)
+    const silent: string[] = []
+    other.page.on('request', (request) => {
+      if (new URL(request.url()).searchParams.get('prompt') == 'none') silent.push(request.url())
+    })
+    await signOut(clicking)
+    await waitForSignedOut(other)
+    // Its access token would have been renewed within 10 s: a renewal of a signed-out user is a hidden frame sent to
+    // the provider, which answers "login_required" into the app.
+    await holdsFor(15_000, () => {
+      expect(silent).toEqual([])
+      expect(other.troubles()).toEqual([])
+    })
   }, 90_000)
 
   it("the token route believes the provider, not the request: 401 with no or a forged access token, and the bearer's user only", async () => {

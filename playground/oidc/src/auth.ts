@@ -21,9 +21,11 @@ userManager.events.addUserLoaded((loaded) => {
 userManager.events.addUserUnloaded(() => {
   user.value = null
 })
-// oidc-client-ts does not tell the other tabs: the store's storage event does.
+// oidc-client-ts does not tell the other tabs: the store's storage event does. A user gone from the store is removed
+// here too, which ends this tab's renewal timers: else its next renewal would ask the provider for the user who left.
 addEventListener('storage', (event) => {
-  if (event.key?.startsWith('oidc.user:')) void userManager.getUser().then((stored) => (user.value = stored))
+  if (!event.key?.startsWith('oidc.user:')) return
+  void userManager.getUser().then((stored) => (stored ? (user.value = stored) : userManager.removeUser()))
 })
 
 /** Back from the provider with a code: finish the sign-in, and take the code out of the address. */
