@@ -25,7 +25,10 @@ userManager.events.addUserUnloaded(() => {
 // here too, which ends this tab's renewal timers: else its next renewal would ask the provider for the user who left.
 addEventListener('storage', (event) => {
   if (!event.key?.startsWith('oidc.user:')) return
-  void userManager.getUser().then((stored) => (stored ? (user.value = stored) : userManager.removeUser()))
+  void userManager.getUser().then(async (stored) => {
+    if (stored) user.value = stored
+    else await userManager.removeUser()
+  })
 })
 
 /** Back from the provider with a code: finish the sign-in, and take the code out of the address. */
