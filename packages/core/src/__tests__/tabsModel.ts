@@ -318,10 +318,13 @@ export async function runTabs(
         if (current) close(slot)
         break
       case 'signIn':
-      case 'signOut':
-        // Only once the tab's app knows who is signed in: until then it shows no sign-in or sign-out button.
-        if (current && current.app !== undefined) {
-          session = next.kind == 'signIn' ? next.user : ''
+      case 'signOut': {
+        // Only once the tab's app knows who is signed in (until then it shows no sign-in or sign-out button), and only
+        // as a change of who that is: an app signed out shows no sign-out button, one signed in as Ada no sign-in as
+        // Ada. (The session moving while the app says the same is `elsewhere`: the kit hears no change to pass on.)
+        const user = next.kind == 'signIn' ? next.user : ''
+        if (current && current.app !== undefined && current.app != user) {
+          session = user
           tell(current, session)
           for (const other of tabs) {
             if (!other || other == current || other.app == session) continue
@@ -330,6 +333,7 @@ export async function runTabs(
           }
         }
         break
+      }
       case 'elsewhere':
         session = next.user ?? ''
         for (const other of tabs) if (other && other.app != session) other.lagging ??= Date.now()
