@@ -20,7 +20,7 @@ export function workspaces(root) {
 /**
  * Sums the reports (`report`, in each workspace whose path starts with `under`) of every workspace with a `test` script.
  * A report older than `since` (ms since the epoch) is from an earlier run and counts as missing. A file that failed outside its tests (it did not load, or a hook threw) counts
- * as one failure; the tests a thrown `beforeAll` never ran count as skipped, as vitest marks them.
+ * as one failure; the tests a thrown `beforeAll` never ran count as skipped, as vitest marks them. Each failure is named.
  */
 export function countResults(root, { since = 0, report = '.test-results.json', under = '' } = {}) {
   const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -46,6 +46,18 @@ export function countResults(root, { since = 0, report = '.test-results.json', u
     totals.failed += failed
     totals.skipped += skipped
     lines.push(`${name(workspace)}: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+    // Each failed test by name, with its message's first lines (a property test's seed is on the second): CI's log
+    // keeps only its tail, and this is the tail.
+    for (const result of results.testResults)
+      for (const test of result.assertionResults.filter((test) => test.status == 'failed')) {
+        // The message, cut where the stack's frames begin.
+        const [message] = (test.failureMessages[0] ?? '').split(/\n\s+at /)
+        const shown = message.split('\n').filter((line) => line.trim())
+        lines.push(
+          `  ${relative(root, result.name)} > ${test.fullName}`,
+          ...shown.slice(0, 3).map((line) => `    ${line}`),
+        )
+      }
     for (const broken of brokenFiles) {
       lines.push(
         `  ${relative(root, broken.name)} failed outside its tests: ${broken.message.split('\n')[0] || 'a hook threw'}`,

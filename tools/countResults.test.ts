@@ -28,6 +28,11 @@ const workspaces: Record<string, { test?: boolean; files?: Record<string, string
       'hook.test.js': `describe('setup', () => { beforeAll(() => { throw new Error('no database') }); it('a', () => {}); it('b', () => {}) }); it('outside', () => {})`,
     },
   },
+  'packages/red': {
+    files: {
+      'red.test.js': `describe('sums', () => { it('adds', () => { expect(1 + 1).toBe(3) }) }); it('holds', () => {})`,
+    },
+  },
   // Its runner never wrote a report (it crashed, or turbo never ran it).
   'packages/silent': {},
   // Its report is from an earlier run.
@@ -82,7 +87,7 @@ describe('CI closing line (.ci/count.mjs)', () => {
   it('counts passed, failed and skipped tests, each workspace by name', () => {
     const { lines } = countResults(root, { since: Date.now() - 3_600_000 })
     expect(lines).toContain('packages/fine: 2 passed, 0 failed, 1 skipped')
-    expect(lines.at(-1)).toBe('4 passed, 4 failed, 3 skipped')
+    expect(lines.at(-1)).toBe('5 passed, 5 failed, 3 skipped')
     expect(lines.join('\n')).not.toContain('untested')
   })
 
@@ -102,6 +107,16 @@ describe('CI closing line (.ci/count.mjs)', () => {
     expect(lines.find((line) => line.includes('missing.test.js'))).toMatch(
       /^ {2}packages\/broken\/missing\.test\.js failed outside its tests: .*nowhere\.js/,
     )
+  })
+
+  it('names each failed test, with the first lines of its message', () => {
+    const { lines } = countResults(root)
+    const at = lines.indexOf('packages/red: 1 passed, 1 failed, 0 skipped')
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  packages/red/red.test.js > sums adds',
+      '    AssertionError: expected 2 to be 3 // Object.is equality',
+      expect.not.stringMatching(/^ {4}/), // the message's first line is all it has; no stack frames
+    ])
   })
 
   it('counts a thrown beforeAll as a failure and the tests it kept from running as skipped', () => {
