@@ -8,13 +8,17 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
+    // What git ignores is built or generated (tools/lintIgnores.test.ts holds the two lists together).
     ignores: [
       '**/dist/',
       '**/.nuxt/',
       '**/.output/',
       '**/.svelte-kit/',
       '**/.turbo/',
-      'playground/next/.next/',
+      '**/.next/',
+      '**/.angular/',
+      '**/__pycache__/',
+      'playground/authjs-sveltekit/build/',
       '**/next-env.d.ts',
       'test/e2e/artifacts/',
       // The READMEs' code blocks, written out by tools/docs to be type-checked.
