@@ -33,12 +33,13 @@ const bindings = {
 export const entries: Entry[] = [
   // Issue 20's goal was 3,000 B; the rules since (clock, quiet cross-tab sign-out, tokens shared by tabs and page
   // loads, joining a widget already on the page) and no function over 80 lines (the client split into parts over one
-  // record, +124 B) hold them all (README "Size" itemises them). The target stays until the core meets it.
+  // record, +124 B) hold them all, less the `storage` fallback no baseline browser needs (README "Size" itemises
+  // them). The target stays until the core meets it.
   {
     name: '@widgent/core createWidgent',
     code: `export { createWidgent } from '@widgent/core'`,
     external: [],
-    budget: 4440,
+    budget: 4373,
     target: 3000,
     readme: "`import { createWidgent } from '@widgent/core'`",
   },
@@ -87,7 +88,7 @@ export const entries: Entry[] = [
     name: '@widgent/react + core',
     code: bindings.react,
     external: react,
-    budget: 4670,
+    budget: 4600,
     target: 3300,
     readme: '`@widgent/react` with the core',
   },

@@ -61,21 +61,7 @@ export function openTabChannel(productId: string, on: TabEvents, signal: AbortSi
           : undefined,
     }
   }
-  // Older browsers: a write to localStorage reaches the other tabs as a `storage` event (`at` makes every write a change).
-  // It carries user changes only: a token never goes through storage.
-  addEventListener(
-    'storage',
-    (event) => event.key == name && event.newValue && on._changed(JSON.parse(event.newValue).userId),
-    { signal },
-  )
-  return {
-    _tell(userId) {
-      try {
-        localStorage.setItem(name, JSON.stringify({ userId, at: Date.now() }))
-      } catch {
-        // Storage turned off: this tab cannot reach the others, and each still follows its own token route.
-      }
-    },
-    _ask: () => undefined,
-  }
+  // Only a browser older than the kit's baseline (it lacks AbortSignal.throwIfAborted too, so it identifies nobody)
+  // has no BroadcastChannel: the tab then hears no other tab, and the page goes on.
+  return { _tell() {}, _ask: () => undefined }
 }

@@ -60,49 +60,13 @@ describe('over BroadcastChannel', () => {
   })
 })
 
-describe('over localStorage, where there is no BroadcastChannel', () => {
-  /** A write to localStorage in another tab, as this tab's `storage` event shows it. */
-  const written = (key: string, newValue: string | null) =>
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue }))
-
-  it('tells the other tabs by writing { userId, at } under the product key, and nothing else', () => {
+describe('where there is no BroadcastChannel (a browser older than the baseline)', () => {
+  it('the tab hears no other tab and tells none: nothing throws, nothing is written to storage', () => {
     vi.stubGlobal('BroadcastChannel', undefined)
+    const setItem = vi.spyOn(Storage.prototype, 'setItem')
     const tab = openTab()
-    tab.tell('ada')
-    const value = JSON.parse(localStorage.getItem('widgent:p')!)
-    expect(value).toEqual({ userId: 'ada', at: expect.any(Number) })
-    tab.tell(null)
-    expect(JSON.parse(localStorage.getItem('widgent:p')!)).toMatchObject({ userId: null })
-  })
-
-  it("hears the other tabs' writes under its product key only", () => {
-    vi.stubGlobal('BroadcastChannel', undefined)
-    const tab = openTab()
-    written('widgent:p', JSON.stringify({ userId: 'grace', at: 1 }))
-    written('widgent:p', JSON.stringify({ userId: null, at: 2 }))
-    written('widgent:other', JSON.stringify({ userId: 'alan', at: 3 }))
-    // The key removed (localStorage.clear() in another tab): no word from the kit, and nothing breaks.
-    const errors = vi.fn()
-    window.addEventListener('error', errors)
-    written('widgent:p', null)
-    window.removeEventListener('error', errors)
-    expect(errors).not.toHaveBeenCalled()
-    expect(tab.heard.mock.calls).toEqual([['grace'], [null]])
-  })
-
-  it('storage turned off: telling the other tabs does not throw', () => {
-    vi.stubGlobal('BroadcastChannel', undefined)
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-    })
-    expect(() => openTab().tell('ada')).not.toThrow()
-  })
-
-  it('an abort removes the storage listener', () => {
-    vi.stubGlobal('BroadcastChannel', undefined)
-    const tab = openTab()
-    tab.run.abort()
-    written('widgent:p', JSON.stringify({ userId: 'grace', at: 1 }))
-    expect(tab.heard).not.toHaveBeenCalled()
+    expect(() => tab.tell('ada')).not.toThrow()
+    expect(setItem).not.toHaveBeenCalled()
+    expect(localStorage.length).toBe(0)
   })
 })
