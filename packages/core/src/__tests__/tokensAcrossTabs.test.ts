@@ -51,7 +51,7 @@ describe('tabs share a token', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(TAB_ANSWER_MS - 1)
   })
 
-  it('a token never goes through storage: without BroadcastChannel, tabs share user changes only', () => {
+  it('a token never goes through storage: without BroadcastChannel, tabs share nothing', () => {
     vi.stubGlobal('BroadcastChannel', undefined)
     const productId = uniqueProduct()
     const channel = tab(productId, { _asked: () => fresh('ada') })
