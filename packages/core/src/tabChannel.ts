@@ -24,44 +24,41 @@ type Message = string | null | { hello: 1 } | { here: 1 } | { ask: string } | { 
  * in memory (BroadcastChannel), only to a tab that asked for that user's, and never through storage.
  */
 export function openTabChannel(productId: string, on: TabEvents, signal: AbortSignal): TabChannel {
-  const name = `widgent:${productId}`
-  if (typeof BroadcastChannel == 'function') {
-    const channel = new BroadcastChannel(name)
-    const post = (message: Message) => channel.postMessage(message)
-    // Whether another tab is there to ask: a tab alone never waits for an answer.
-    let others = false
-    const answers = new Set<(userId: string, token: FreshToken) => void>()
-    channel.onmessage = ({ data }: MessageEvent<Message>) => {
-      others = true
-      if (data === null || typeof data == 'string') return on._changed(data)
-      // A tab that opened says hello, so the tabs already there say they are: then it knows whom to ask.
-      if ('hello' in data) post({ here: 1 })
-      else if ('ask' in data) {
-        const token = on._asked(data.ask)
-        if (token) post({ give: data.ask, token })
-      } else if ('give' in data) answers.forEach((answer) => answer(data.give, data.token))
-    }
-    signal.addEventListener('abort', () => channel.close())
-    post({ hello: 1 })
-    return {
-      _tell: post,
-      _ask: (userId) =>
-        others
-          ? new Promise((resolve) => {
-              const done = (token?: FreshToken) => {
-                clearTimeout(timer)
-                answers.delete(answer)
-                resolve(token)
-              }
-              const answer = (id: string, token: FreshToken) => id == userId && done(token)
-              const timer = setTimeout(done, TAB_ANSWER_MS)
-              answers.add(answer)
-              post({ ask: userId })
-            })
-          : undefined,
-    }
-  }
   // Only a browser older than the kit's baseline (it lacks AbortSignal.throwIfAborted too, so it identifies nobody)
   // has no BroadcastChannel: the tab then hears no other tab, and the page goes on.
-  return { _tell() {}, _ask: () => undefined }
+  if (typeof BroadcastChannel != 'function') return { _tell() {}, _ask: () => undefined }
+  const channel = new BroadcastChannel(`widgent:${productId}`)
+  const post = (message: Message) => channel.postMessage(message)
+  // Whether another tab is there to ask: a tab alone never waits for an answer.
+  let others = false
+  const answers = new Set<(userId: string, token: FreshToken) => void>()
+  channel.onmessage = ({ data }: MessageEvent<Message>) => {
+    others = true
+    if (data === null || typeof data == 'string') return on._changed(data)
+    // A tab that opened says hello, so the tabs already there say they are: then it knows whom to ask.
+    if ('hello' in data) post({ here: 1 })
+    else if ('ask' in data) {
+      const token = on._asked(data.ask)
+      if (token) post({ give: data.ask, token })
+    } else if ('give' in data) answers.forEach((answer) => answer(data.give, data.token))
+  }
+  signal.addEventListener('abort', () => channel.close())
+  post({ hello: 1 })
+  return {
+    _tell: post,
+    _ask: (userId) =>
+      others
+        ? new Promise((resolve) => {
+            const done = (token?: FreshToken) => {
+              clearTimeout(timer)
+              answers.delete(answer)
+              resolve(token)
+            }
+            const answer = (id: string, token: FreshToken) => id == userId && done(token)
+            const timer = setTimeout(done, TAB_ANSWER_MS)
+            answers.add(answer)
+            post({ ask: userId })
+          })
+        : undefined,
+  }
 }
